@@ -1,0 +1,13 @@
+# Writes OUT: one C++ raw string per lexicon file, so the binary carries its own lexicon.
+set(content "// Generated from src/text/lexicon by cmake/embed_lexicon.cmake. Do not edit.\n")
+string(APPEND content "#include <string_view>\nnamespace audit {\n")
+string(REPLACE "," ";" FILES "${FILES}")
+foreach(f IN LISTS FILES)
+  file(READ ${DIR}/${f} data)
+  string(MAKE_C_IDENTIFIER ${f} ident)
+  string(APPEND content "extern const std::string_view kLexicon_${ident};\n")
+  string(APPEND content "const std::string_view kLexicon_${ident} = R\"CHATAUDIT_LEX(${data})CHATAUDIT_LEX\";\n")
+endforeach()
+string(APPEND content "}  // namespace audit\n")
+file(WRITE ${OUT}.tmp "${content}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,229 @@
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <map>
+#include <thread>
+
+#include "detectors/detector.hpp"
+#include "printers/printer.hpp"
+
+namespace audit {
+
+namespace {
+
+// "64M", "1G", "512K", "1000": a size in bytes.
+bool parse_size(std::string s, std::size_t& out) {
+  if (s.empty()) return false;
+  std::size_t mult = 1;
+  char last = static_cast<char>(std::toupper(static_cast<unsigned char>(s.back())));
+  if (last == 'B') {
+    s.pop_back();
+    if (s.empty()) return false;
+    last = static_cast<char>(std::toupper(static_cast<unsigned char>(s.back())));
+  }
+  if (last == 'K' || last == 'M' || last == 'G') {
+    mult = last == 'K' ? 1024 : last == 'M' ? 1024 * 1024 : 1024 * 1024 * 1024;
+    s.pop_back();
+  }
+  std::size_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v == 0) return false;
+  out = v * mult;
+  return true;
+}
+
+std::vector<std::string> split_list(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const std::string& item : items) {
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      std::size_t comma = item.find(',', start);
+      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+std::string rule_names() {
+  std::string names;
+  for (const Detector& d : all_detectors()) names += (names.empty() ? "" : ", ") + std::string(d.name);
+  return names;
+}
+
+// Everything CLI11 cannot check by itself, turned into the Options fields.
+std::optional<std::string> finish_options(Command& cmd, const std::string& format,
+                                          const std::vector<std::string>& outputs,
+                                          const std::vector<std::string>& only,
+                                          const std::vector<std::string>& disable,
+                                          const std::vector<std::string>& sets,
+                                          const std::vector<std::string>& fail_on,
+                                          const std::string& max_record, bool format_given) {
+  Options& opt = cmd.options;
+  if (!parse_size(max_record, opt.input.max_record_bytes))
+    return fmt::format("--max-record-size: \"{}\" is not a size (e.g. 64M, 512K)", max_record);
+
+  for (const std::string& path : outputs) {
+    const Printer* p = printer_by_path(path);
+    if (!p) {
+      return fmt::format("-o {}: cannot tell the format from the extension (use .txt, .json or "
+                         ".jsonl)",
+                         path);
+    }
+    opt.output.reports.push_back({p->format, path});
+  }
+  if (format_given || outputs.empty()) {
+    opt.output.reports.insert(opt.output.reports.begin(), {printer_by_name(format)->format, ""});
+  }
+
+  std::vector<std::string> chosen = split_list(only), dropped = split_list(disable);
+  for (const std::string& r : chosen) {
+    if (!find_detector(r)) return fmt::format("--rules: unknown rule \"{}\" (rules: {})", r, rule_names());
+  }
+  for (const std::string& r : dropped) {
+    if (!find_detector(r)) return fmt::format("--disable: unknown rule \"{}\" (rules: {})", r, rule_names());
+  }
+  for (const Detector& d : all_detectors()) {
+    std::string name(d.name);
+    bool on = chosen.empty() || std::find(chosen.begin(), chosen.end(), name) != chosen.end();
+    if (std::find(dropped.begin(), dropped.end(), name) != dropped.end()) on = false;
+    if (on) opt.rules.push_back(name);
+  }
+  if (opt.rules.empty()) return std::string("no rule left to run (--rules / --disable)");
+
+  for (const std::string& s : sets) {
+    std::size_t eq = s.find('=');
+    if (eq == std::string::npos) return fmt::format("--set {}: expected KEY=VALUE", s);
+    std::string key = s.substr(0, eq), value = s.substr(eq + 1);
+    const DetectorParam* p = find_param(key);
+    if (!p) {
+      std::string keys;
+      for (const DetectorParam& q : all_params()) keys += (keys.empty() ? "" : ", ") + std::string(q.key);
+      return fmt::format("--set: unknown parameter \"{}\" (parameters: {})", key, keys);
+    }
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || ptr != value.data() + value.size() || v < p->min || v > p->max ||
+        (p->integer && v != static_cast<double>(static_cast<long long>(v)))) {
+      return fmt::format("--set {}: \"{}\" must be {} from {} to {}", key, value,
+                         p->integer ? "a whole number" : "a number", p->min, p->max);
+    }
+    opt.detect.*(p->field) = v;
+  }
+
+  for (const std::string& spec : fail_on) {
+    FailOn g;
+    g.text = spec;
+    std::size_t gt = spec.find('>');
+    g.rule = spec.substr(0, gt);
+    if (g.rule != "any" && !find_detector(g.rule))
+      return fmt::format("--fail-on {}: unknown rule \"{}\" (rules: {}, or any)", spec, g.rule, rule_names());
+    if (gt != std::string::npos) {
+      std::string rate = spec.substr(gt + 1);
+      auto [ptr, ec] = std::from_chars(rate.data(), rate.data() + rate.size(), g.max_rate);
+      if (ec != std::errc() || ptr != rate.data() + rate.size() || g.max_rate < 0 || g.max_rate > 1)
+        return fmt::format("--fail-on {}: the rate must be a number from 0 to 1", spec);
+      g.by_rate = true;
+    }
+    opt.output.fail_on.push_back(g);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
+  CLI::App app{"chataudit: find where a customer-support chatbot hurt the customer, turn by turn"};
+  app.set_version_flag("--version", std::string("chataudit ") + CHATAUDIT_VERSION);
+  app.require_subcommand(1);
+  Options& opt = cmd.options;
+
+  CLI::App* audit_cmd = app.add_subcommand("audit", "audit exported transcripts and report findings");
+  audit_cmd->add_option("inputs", opt.input.paths,
+                        "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); "
+                        "- for standard input")
+      ->required();
+  std::string format = "text";
+  CLI::Option* format_opt =
+      audit_cmd->add_option("-f,--format", format, "report format on standard output")
+          ->check(CLI::IsMember({"text", "json", "jsonl"}))
+          ->type_name("text|json|jsonl")
+          ->capture_default_str();
+  std::vector<std::string> outputs;
+  audit_cmd->add_option("-o,--output", outputs,
+                        "also write a report to FILE, format from its extension (.txt, .json, "
+                        ".jsonl); repeatable")
+      ->type_name("FILE");
+  std::map<std::string, InputFormat> input_formats{
+      {"auto", InputFormat::auto_detect}, {"native", InputFormat::native}, {"openai", InputFormat::openai}};
+  audit_cmd->add_option("--input-format", opt.input.format, "record format (auto: from each file's first record)")
+      ->transform(CLI::CheckedTransformer(input_formats).description(""))
+      ->type_name("auto|native|openai");
+  std::string max_record = "64M";
+  audit_cmd->add_option("--max-record-size", max_record,
+                        "a record larger than this is reported and skipped")
+      ->type_name("SIZE")
+      ->capture_default_str();
+  audit_cmd->add_option("--threads", opt.threads, "worker threads (0: all cores)")
+      ->check(CLI::Range(0u, 256u))
+      ->capture_default_str();
+  std::vector<std::string> only, disable, sets, fail_on;
+  audit_cmd->add_option("--rules", only, "run only these rules (comma-separated)")->type_name("LIST");
+  audit_cmd->add_option("--disable", disable, "do not run these rules (comma-separated)")->type_name("LIST");
+  audit_cmd->add_option("--set", sets, "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
+                                       "(`chataudit rules NAME` lists them); repeatable")
+      ->type_name("KEY=VALUE");
+  audit_cmd->add_option("--fail-on", fail_on,
+                        "exit 1 if RULE has any finding, or if the share of conversations it "
+                        "flags is above RATE (RULE>RATE); RULE may be `any`; repeatable")
+      ->type_name("RULE[>RATE]");
+  audit_cmd->add_flag("--strict", opt.output.strict, "exit 2 if any record was skipped");
+  audit_cmd->add_flag("-q,--quiet", opt.output.quiet, "no per-record diagnostics on stderr");
+  audit_cmd->add_flag("--stats", opt.output.stats, "print throughput and timing on stderr");
+  std::map<std::string, ColorMode> colors{
+      {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+  audit_cmd->add_option("--color", opt.output.color, "colour in the text report (auto: on a terminal, unless NO_COLOR is set)")
+      ->transform(CLI::CheckedTransformer(colors).description(""))
+      ->type_name("auto|always|never");
+  audit_cmd->add_option("--top", opt.output.top, "worst conversations shown in the reports")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000}))
+      ->capture_default_str();
+  audit_cmd->add_option("--max-errors", opt.output.max_errors_shown,
+                        "problems printed on stderr per input file (all are counted)")
+      ->capture_default_str();
+  audit_cmd->add_option("--lexicon", cmd.lexicon,
+                        "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
+      ->check(CLI::ExistingFile)
+      ->type_name("FILE");
+
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list the rules, or explain one");
+  rules_cmd->add_option("rule", cmd.rule, "the rule to explain");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // CLI11 uses 105, 106, ...; we promise 0/1/2
+  }
+  if (rules_cmd->parsed()) {
+    cmd.kind = Command::Kind::rules;
+    if (!cmd.rule.empty() && !find_detector(cmd.rule)) {
+      fmt::print(stderr, "chataudit: unknown rule \"{}\" (rules: {})\n", cmd.rule, rule_names());
+      return 2;
+    }
+    return std::nullopt;
+  }
+  cmd.kind = Command::Kind::audit;
+  if (auto error = finish_options(cmd, format, outputs, only, disable, sets, fail_on, max_record,
+                                  format_opt->count() > 0)) {
+    fmt::print(stderr, "chataudit: {}\n", *error);
+    return 2;
+  }
+  return std::nullopt;
+}
+
+}  // namespace audit

@@ -1,0 +1,22 @@
+// The command line: the only file that includes CLI11. Parses and validates everything once
+// into a Command; nothing downstream re-validates.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "options.hpp"
+
+namespace audit {
+
+struct Command {
+  enum class Kind { audit, rules } kind = Kind::audit;
+  Options options;
+  std::string rule;     // `chataudit rules NAME`
+  std::string lexicon;  // --lexicon FILE
+};
+
+// Returns an exit code when the run is over already (--help, --version, a usage error: 2).
+std::optional<int> parse_cli(int argc, char** argv, Command& cmd);
+
+}  // namespace audit

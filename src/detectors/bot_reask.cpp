@@ -1,0 +1,101 @@
+// bot-reask: the bot asks for something the customer already gave. Context was lost, and the
+// customer has to repeat themselves.
+//
+// How: a bot turn asks for a detail when it names one (order number, email, phone, account
+// number, date of birth, postcode, address, name; text/cues.cpp, with Spanish, German and
+// French names) and is a question ("?" or an asking phrase: "what is", "could you", "please
+// provide", ...). The customer gave the detail when
+//   - the customer turn right after such a question contains a value of the right kind
+//     (text/values.cpp: an email for an email, 9+ digits for a phone, a 4+ digit code for an
+//     order or account number, a date for a date of birth; for a name or an address any short
+//     answer that is not itself a question), or
+//   - a customer turn names the detail and contains a value of its kind ("my order number is
+//     4471902").
+// A later bot question for the same detail is a re-ask, except
+//   - a confirmation ("just to confirm, 4471902?", "is that correct?"), or
+//   - a question right after the bot said the value was unusable ("that doesn't look right",
+//     "I couldn't find that order"), in the same or the previous bot turn.
+// One finding per detail per conversation. Severity: warning.
+//
+// Known false positives: a bot that mentions a detail in a question about something else
+// ("we emailed you: can you check your inbox?" after the customer gave an email).
+//
+//   bot:  What is your order number?
+//   user: 4471902
+//   bot:  Thanks. And what is your order number?          -> bot-reask (turns 1, 2)
+#include <array>
+
+#include <fmt/format.h>
+
+#include "detectors/detector.hpp"
+#include "text/values.hpp"
+
+namespace audit {
+
+namespace {
+
+constexpr Cue kSlots[] = {Cue::slot_order,      Cue::slot_email,    Cue::slot_phone,
+                          Cue::slot_account,    Cue::slot_birth_date, Cue::slot_postcode,
+                          Cue::slot_address,    Cue::slot_name};
+
+bool gives_value_for(Cue slot, const TurnFeatures& f) {
+  switch (slot) {
+    case Cue::slot_order:
+    case Cue::slot_account: return (f.values & (kValueId | kValuePhone)) != 0;
+    case Cue::slot_email: return (f.values & kValueEmail) != 0;
+    case Cue::slot_phone: return (f.values & kValuePhone) != 0;
+    case Cue::slot_birth_date: return (f.values & kValueDate) != 0;
+    case Cue::slot_postcode: return (f.values & (kValuePostcode | kValueId)) != 0;
+    case Cue::slot_address: return f.token_count >= 3 && !f.question;
+    case Cue::slot_name: return f.token_count >= 1 && f.token_count <= 5 && !f.question;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+void detect_bot_reask(const Conversation& c, const Prepared& p, const DetectorOptions&,
+                      std::vector<Finding>& out) {
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  std::array<std::uint32_t, std::size(kSlots)> given;  // turn where each detail was given
+  given.fill(kNone);
+  std::uint32_t reported = 0;      // cue bits of details already reported
+  std::uint32_t asked = 0;         // details the previous bot turn asked for
+  bool previous_bot_invalid = false;
+  for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
+    const TurnFeatures& f = p.turns[i];
+    const Role role = c.turns[i].role;
+    if (role == Role::bot) {
+      const bool asking = f.question || (f.cues & cue_bit(Cue::ask));
+      const bool exempt = (f.cues & (cue_bit(Cue::confirmation) | cue_bit(Cue::invalid_value))) ||
+                          previous_bot_invalid;
+      asked = asking && !(f.cues & cue_bit(Cue::confirmation)) ? (f.cues & kSlotCues) : 0;
+      for (std::size_t s = 0; s < std::size(kSlots) && !exempt; ++s) {
+        const std::uint32_t bit = cue_bit(kSlots[s]);
+        if (!(asked & bit) || given[s] == kNone || (reported & bit)) continue;
+        reported |= bit;
+        Finding fd;
+        fd.rule = "bot-reask";
+        fd.severity = Severity::warning;
+        fd.turns = {given[s], i};
+        fd.message = fmt::format("The bot asked again for the {} the customer already gave: {}",
+                                 slot_label(kSlots[s]), quote(c.turns[i].text, 60));
+        out.push_back(std::move(fd));
+      }
+      previous_bot_invalid = (f.cues & cue_bit(Cue::invalid_value)) != 0;
+    } else if (role == Role::user) {
+      for (std::size_t s = 0; s < std::size(kSlots); ++s) {
+        const std::uint32_t bit = cue_bit(kSlots[s]);
+        const bool answered = (asked & bit) && gives_value_for(kSlots[s], f);
+        const bool stated = (f.cues & bit) && f.values != 0 && gives_value_for(kSlots[s], f) &&
+                            kSlots[s] != Cue::slot_name && kSlots[s] != Cue::slot_address;
+        if (answered || stated) given[s] = i;
+      }
+      asked = 0;
+    } else if (role == Role::agent) {
+      break;  // a human took over; what the human asks is not the bot's context loss
+    }
+  }
+}
+
+}  // namespace audit

@@ -1,0 +1,126 @@
+// The rule table and the parameter table: the only file to touch besides a new detector.
+#include <string>
+
+#include "detectors/detector.hpp"
+#include "text/utf8.hpp"
+
+namespace audit {
+
+std::span<const Detector> all_detectors() {
+  static constexpr Detector kDetectors[] = {
+      {"bot-loop", "the bot sends the same or nearly the same message again and again",
+       "Flags a group of bot messages that are near-duplicates of each other (token-set "
+       "Jaccard >= bot-loop.similarity, compared with the previous bot-loop.window bot turns), "
+       "sent at least bot-loop.min-occurrences times with the customer writing in between. "
+       "Fallback replies (see fallback-loop) and closing lines (\"anything else?\") are left "
+       "out. Severity: error.\n\n  user: where is my parcel\n  bot:  Could you tell me more "
+       "about your issue?\n  user: my parcel, order 4471902\n  bot:  Could you tell me more "
+       "about your issue?\n  user: THE PARCEL\n  bot:  Could you tell me more about your "
+       "issue?   -> bot-loop",
+       detect_bot_loop},
+      {"fallback-loop", "the bot says it did not understand, again and again",
+       "Flags a run of at least fallback-loop.min-run consecutive bot turns that are fallbacks: "
+       "a platform fallback event, or a fallback phrase (\"sorry, I didn't get that\", \"could "
+       "you rephrase\", ...). A bot turn that is not a fallback ends the run. Severity: warning "
+       "for a run of 2, error for 3 or more.\n\n  user: cancel the thing\n  bot:  Sorry, I "
+       "didn't get that.\n  user: CANCEL MY PLAN\n  bot:  I'm not sure I understand. Could you "
+       "rephrase?   -> fallback-loop",
+       detect_fallback_loop},
+      {"user-repeat", "the customer has to ask the same thing again",
+       "Flags a customer turn whose content words (stopwords left out) overlap an earlier "
+       "customer turn's with Jaccard >= user-repeat.similarity (or >= 0.3 when the customer "
+       "says \"again\", \"I already asked\", ...), within the last user-repeat.window customer "
+       "turns and with a bot turn in between. Both turns need two content words. Answers to a "
+       "bot question that give a value (an order number) are not repeats. Severity: warning."
+       "\n\n  user: when will my refund arrive?\n  bot:  Refunds are processed in 5-7 days.\n"
+       "  user: I asked when MY refund will arrive   -> user-repeat",
+       detect_user_repeat},
+      {"bot-reask", "the bot asks for something the customer already gave",
+       "Flags a bot question for a detail (order number, email, phone, account number, date of "
+       "birth, postcode, address, name) after the customer gave it: answering an earlier "
+       "question for it with a value of the right kind, or stating it (\"my order number is "
+       "4471902\"). Not a re-ask: a confirmation (\"just to confirm, ...\"), or asking again "
+       "after the bot said the value was invalid or not found. One finding per detail. "
+       "Severity: warning.\n\n  bot:  What is your order number?\n  user: 4471902\n  bot:  "
+       "Thanks. And what is your order number?   -> bot-reask",
+       detect_bot_reask},
+      {"missed-escalation", "a customer who needed a human did not get one",
+       "A trigger is a customer turn that asks for a human (English, Spanish, German, French: "
+       "\"talk to a real person\", \"agent please\", \"hablar con una persona\", \"mit einem "
+       "Mitarbeiter\", \"un conseiller\", ...) or whose sentiment is at or below "
+       "missed-escalation.frustration. Flags a trigger with no handoff within the next "
+       "missed-escalation.window bot turns, or none before the end. A handoff is a platform "
+       "handoff event, an agent turn, or a bot handoff phrase (\"connecting you to an agent\"); "
+       "a phone number or a \"contact us\" link is not. Traps that are not requests: \"my "
+       "travel agent\", \"user agent\", \"no need for a human\", \"are you a bot?\". Severity: "
+       "error for an explicit request, warning for frustration alone.\n\n  user: I want to "
+       "speak to a real person\n  bot:  I can help! What is your order number?\n  user: A "
+       "HUMAN PLEASE\n  bot:  Sorry, I didn't understand.   -> missed-escalation",
+       detect_missed_escalation},
+      {"sentiment-drop", "the customer's mood falls sharply during the conversation",
+       "Over the customer's turns in order, flags the turn j whose sentiment is at or below "
+       "sentiment.negative and at least sentiment-drop.delta below the highest earlier "
+       "customer score, that earlier score being above sentiment.negative. The largest such "
+       "fall is reported; the evidence is the earlier high, the bot turn just before the fall "
+       "(the likely cause) and the fall. Severity: warning.\n\n  user: hi! quick question "
+       "about my bill\n  bot:  Please visit our website.\n  user: seriously? that is useless, "
+       "I'm so annoyed   -> sentiment-drop",
+       detect_sentiment_drop},
+      {"negative-ending", "the conversation ends with the customer negative and unresolved",
+       "Flags a conversation that never reached a human (no handoff anywhere) whose last "
+       "customer turn has sentiment at or below sentiment.negative. Severity: warning.\n\n"
+       "  user: it still doesn't work\n  bot:  Is there anything else I can help with?\n"
+       "  user: forget it, useless bot   -> negative-ending",
+       detect_negative_ending},
+  };
+  return kDetectors;
+}
+
+const Detector* find_detector(std::string_view name) {
+  for (const Detector& d : all_detectors())
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+std::span<const DetectorParam> all_params() {
+  static constexpr DetectorParam kParams[] = {
+      {"bot-loop.min-occurrences", "bot-loop", &DetectorOptions::loop_min_occurrences, 2, 50, true,
+       "near-identical bot messages (with the customer writing in between) that make a loop"},
+      {"bot-loop.similarity", "bot-loop", &DetectorOptions::loop_similarity, 0.3, 1, false,
+       "token-set Jaccard similarity at which two bot messages count as the same"},
+      {"bot-loop.window", "bot-loop", &DetectorOptions::loop_window, 1, 100, true,
+       "how many earlier bot turns a bot message is compared with"},
+      {"fallback-loop.min-run", "fallback-loop", &DetectorOptions::fallback_min_run, 2, 50, true,
+       "consecutive fallback bot turns that make a loop"},
+      {"user-repeat.similarity", "user-repeat", &DetectorOptions::repeat_similarity, 0.2, 1, false,
+       "content-word Jaccard similarity at which a customer turn repeats an earlier one"},
+      {"user-repeat.window", "user-repeat", &DetectorOptions::repeat_window, 1, 100, true,
+       "how many earlier customer turns a customer turn is compared with"},
+      {"missed-escalation.window", "missed-escalation", &DetectorOptions::escalation_window, 1, 20,
+       true, "bot turns after a trigger within which a handoff must happen (K)"},
+      {"missed-escalation.frustration", "missed-escalation", &DetectorOptions::frustration_score,
+       -1, 0, false, "a customer turn with sentiment at or below this is a frustration trigger"},
+      {"sentiment-drop.delta", "sentiment-drop", &DetectorOptions::drop_delta, 0.1, 2, false,
+       "fall in sentiment from an earlier customer high that counts as a drop"},
+      {"sentiment.negative", "sentiment-drop", &DetectorOptions::negative_score, -1, 0, false,
+       "sentiment at or below which a customer turn is negative (sentiment-drop, negative-ending)"},
+  };
+  return kParams;
+}
+
+const DetectorParam* find_param(std::string_view key) {
+  for (const DetectorParam& p : all_params())
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
+std::string quote(std::string_view text, std::size_t max_bytes) {
+  std::string out = "\"";
+  std::string_view cut = utf8_prefix(text, max_bytes);
+  append_printable(cut, out);
+  if (cut.size() < text.size()) out += "…";
+  out += "\"";
+  return out;
+}
+
+}  // namespace audit

@@ -1,0 +1,288 @@
+#include "input/record_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "text/utf8.hpp"
+
+namespace audit {
+
+namespace ondemand = simdjson::ondemand;
+
+// --- TextArena ---------------------------------------------------------------------------------
+
+namespace {
+constexpr std::size_t kArenaBlock = 64 * 1024;
+}
+
+char* TextArena::reserve(std::size_t n) {
+  while (block_ < blocks_.size() && used_ + n > sizes_[block_]) {
+    ++block_;
+    used_ = 0;
+  }
+  if (block_ == blocks_.size()) {
+    std::size_t size = std::max(kArenaBlock, n);
+    blocks_.push_back(std::make_unique<char[]>(size));
+    sizes_.push_back(size);
+    used_ = 0;
+  }
+  char* p = blocks_[block_].get() + used_;
+  used_ += n;
+  return p;
+}
+
+std::string_view TextArena::store(std::string_view s) {
+  if (s.empty()) return {};
+  char* p = reserve(s.size());
+  std::memcpy(p, s.data(), s.size());
+  return {p, s.size()};
+}
+
+void TextArena::begin() { building_.clear(); }
+void TextArena::append(std::string_view s) { building_.append(s); }
+std::string_view TextArena::finish() { return store(building_); }
+
+void TextArena::reset() {
+  // Keep the first block for the next record; give big one-off blocks back.
+  if (blocks_.size() > 4) {
+    blocks_.resize(1);
+    sizes_.resize(1);
+  }
+  block_ = 0;
+  used_ = 0;
+}
+
+// --- helpers -----------------------------------------------------------------------------------
+
+std::string_view format_name(InputFormat f) {
+  switch (f) {
+    case InputFormat::auto_detect: return "auto";
+    case InputFormat::native: return "native";
+    case InputFormat::openai: return "openai";
+  }
+  return "?";
+}
+
+bool role_from_string(std::string_view s, Role& out) {
+  struct Alias {
+    std::string_view name;
+    Role role;
+  };
+  static constexpr Alias kAliases[] = {
+      {"user", Role::user},          {"customer", Role::user},      {"human", Role::user},
+      {"end_user", Role::user},      {"client", Role::user},        {"bot", Role::bot},
+      {"assistant", Role::bot},      {"ai", Role::bot},             {"virtual_agent", Role::bot},
+      {"chatbot", Role::bot},        {"automated_agent", Role::bot}, {"agent", Role::agent},
+      {"human_agent", Role::agent},  {"operator", Role::agent},     {"staff", Role::agent},
+      {"representative", Role::agent}, {"system", Role::system},    {"developer", Role::system},
+      {"tool", Role::system},        {"function", Role::system},
+  };
+  for (const Alias& a : kAliases) {
+    if (a.name.size() != s.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < s.size() && same; ++i) {
+      char ch = s[i];
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      same = ch == a.name[i];
+    }
+    if (same) {
+      out = a.role;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+int digits(std::string_view s, std::size_t pos, std::size_t n, bool& ok) {
+  if (pos + n > s.size()) {
+    ok = false;
+    return 0;
+  }
+  int v = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      ok = false;
+      return 0;
+    }
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+// ISO-8601 / RFC 3339: 2026-11-20T09:14:03Z, 2026-11-20 09:14:03.250+01:00. -1 if not that.
+std::int64_t parse_timestamp_ms(std::string_view s) {
+  bool ok = true;
+  int year = digits(s, 0, 4, ok);
+  if (!ok || s.size() < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') ||
+      s[13] != ':' || s[16] != ':')
+    return -1;
+  int mon = digits(s, 5, 2, ok), day = digits(s, 8, 2, ok);
+  int hh = digits(s, 11, 2, ok), mm = digits(s, 14, 2, ok), ss = digits(s, 17, 2, ok);
+  if (!ok || mon < 1 || mon > 12 || day < 1 || day > 31 || hh > 23 || mm > 59 || ss > 60) return -1;
+  std::size_t i = 19;
+  int ms = 0;
+  if (i < s.size() && s[i] == '.') {
+    int scale = 100;
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+      ms += (s[i] - '0') * scale;
+      scale /= 10;
+    }
+  }
+  int offset_min = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    int sign = s[i] == '-' ? -1 : 1;
+    int oh = digits(s, i + 1, 2, ok);
+    std::size_t j = i + 3;
+    if (j < s.size() && s[j] == ':') ++j;
+    int om = j < s.size() ? digits(s, j, 2, ok) : 0;
+    if (!ok) return -1;
+    offset_min = sign * (oh * 60 + om);
+  }
+  std::int64_t days = days_from_civil(year, static_cast<unsigned>(mon), static_cast<unsigned>(day));
+  std::int64_t secs = days * 86400 + hh * 3600 + mm * 60 + ss - offset_min * 60;
+  return secs * 1000 + ms;
+}
+
+simdjson::error_code scalar_text(ondemand::value v, std::string_view& out, bool& is_null) {
+  is_null = false;
+  ondemand::json_type t;
+  if (auto err = v.type().get(t)) return err;
+  switch (t) {
+    case ondemand::json_type::string:
+      return v.get_string().get(out);
+    case ondemand::json_type::number:
+    case ondemand::json_type::boolean: {
+      out = v.raw_json_token();
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' ||
+                              out.back() == '\t'))
+        out.remove_suffix(1);
+      return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::null:
+      is_null = true;
+      return v.is_null().error();
+    default:
+      return simdjson::INCORRECT_TYPE;
+  }
+}
+
+// --- RecordReader ------------------------------------------------------------------------------
+
+namespace {
+
+bool is_syntax_error(simdjson::error_code e) {
+  return e != simdjson::INCORRECT_TYPE && e != simdjson::NO_SUCH_FIELD &&
+         e != simdjson::NUMBER_OUT_OF_RANGE && e != simdjson::INDEX_OUT_OF_BOUNDS;
+}
+
+InputFormat format_from_keys(ondemand::object o) {
+  for (auto field : o) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return InputFormat::auto_detect;
+    if (key == "turns") return InputFormat::native;
+    if (key == "messages") return InputFormat::openai;
+  }
+  return InputFormat::auto_detect;
+}
+
+}  // namespace
+
+InputFormat RecordReader::detect(const char* record, std::size_t length, std::size_t capacity) {
+  ondemand::document doc;
+  if (parser_.iterate(record, length, capacity).get(doc)) return InputFormat::auto_detect;
+  ondemand::object o;
+  if (doc.get_object().get(o)) return InputFormat::auto_detect;
+  return format_from_keys(o);
+}
+
+RecordReader::Outcome RecordReader::read(const char* record, std::size_t length,
+                                         std::size_t capacity, InputFormat format,
+                                         std::string_view source_name, std::uint64_t line,
+                                         Conversation& c) {
+  Outcome out = parse(record, length, capacity, format, source_name, line, c);
+  if (out.ok || !out.invalid_utf8) return out;
+  // Invalid UTF-8: repair a copy and parse that instead.
+  repaired_.clear();
+  repair_utf8(std::string_view(record, length), repaired_);
+  std::size_t repaired_length = repaired_.size();
+  repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
+  out = parse(repaired_.data(), repaired_length, repaired_.size(), format, source_name, line, c);
+  out.repaired_utf8 = true;
+  return out;
+}
+
+RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
+                                          std::size_t capacity, InputFormat format,
+                                          std::string_view source_name, std::uint64_t line,
+                                          Conversation& c) {
+  Outcome out;
+  c.clear();
+  arena_.reset();
+  auto fail = [&](ErrorKind kind, std::string message) {
+    out.ok = false;
+    out.kind = kind;
+    out.message = std::move(message);
+    return out;
+  };
+
+  auto fail_utf8 = [&]() {
+    out.invalid_utf8 = true;
+    return fail(ErrorKind::invalid_json, "invalid UTF-8");
+  };
+
+  ondemand::document doc;
+  if (auto err = parser_.iterate(data, length, capacity).get(doc)) {
+    if (err == simdjson::UTF8_ERROR) return fail_utf8();
+    return fail(ErrorKind::invalid_json, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+  }
+  ondemand::object o;
+  if (auto err = doc.get_object().get(o)) {
+    if (err == simdjson::INCORRECT_TYPE) {
+      return fail(ErrorKind::not_an_object, "the record is not a JSON object");
+    }
+    if (err == simdjson::UTF8_ERROR) return fail_utf8();
+    return fail(ErrorKind::invalid_json, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+  }
+  if (format == InputFormat::auto_detect) {
+    format = format_from_keys(o);
+    if (format == InputFormat::auto_detect) {
+      return fail(ErrorKind::unknown_format,
+                  "unknown record format: no \"turns\" (native) or \"messages\" (openai) field; "
+                  "see docs/formats.md or use --input-format");
+    }
+    doc.rewind();
+    if (doc.get_object().get(o)) return fail(ErrorKind::invalid_json, "invalid JSON");
+  }
+  out.format = format;
+  ReadContext ctx{arena_, source_name, line, {}};
+  SchemaFn schema = format == InputFormat::native ? read_native : read_openai;
+  if (auto err = schema(o, ctx, c)) {
+    if (err == simdjson::UTF8_ERROR) return fail_utf8();
+    if (is_syntax_error(err)) {
+      return fail(ErrorKind::invalid_json,
+                  fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    }
+    std::string what = ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
+    return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));
+  }
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return fail(ErrorKind::invalid_json, "invalid JSON: trailing content after the record");
+  if (c.turns.empty()) return fail(ErrorKind::empty_conversation, "the conversation has no turns");
+  out.ok = true;
+  return out;
+}
+
+}  // namespace audit

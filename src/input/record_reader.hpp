@@ -1,0 +1,88 @@
+// Parses one record (one conversation) into a Conversation view, with one reused simdjson
+// parser per worker. Everything on this path returns error codes; nothing throws.
+//
+// Invalid UTF-8 is not fatal (PRODUCT.md §3): the record is copied with each invalid sequence
+// replaced by U+FFFD and parsed again, and the caller is told so it can count and report it.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model.hpp"
+#include "options.hpp"
+
+namespace audit {
+
+// Stable storage for strings a reader has to build (joined content parts, "file:line" ids).
+// Reset per record; keeps its first block so steady state allocates nothing.
+class TextArena {
+ public:
+  std::string_view store(std::string_view s);
+  // Starts a string that is built by append(); finish() returns the view.
+  void begin();
+  void append(std::string_view s);
+  std::string_view finish();
+  void reset();
+
+ private:
+  char* reserve(std::size_t n);
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<std::size_t> sizes_;
+  std::size_t block_ = 0, used_ = 0;
+  std::string building_;
+};
+
+// What a schema reader needs besides the JSON object.
+struct ReadContext {
+  TextArena& arena;
+  std::string_view source_name;  // for "file:line" ids
+  std::uint64_t line = 0;
+  std::string detail;  // on error: which field was wrong and how
+};
+
+using SchemaFn = simdjson::error_code (*)(simdjson::ondemand::object, ReadContext&,
+                                          Conversation&);
+simdjson::error_code read_native(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
+simdjson::error_code read_openai(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
+
+// Helpers shared by the schema readers.
+std::int64_t parse_timestamp_ms(std::string_view iso8601);
+bool role_from_string(std::string_view s, Role& out);
+simdjson::error_code scalar_text(simdjson::ondemand::value v, std::string_view& out, bool& is_null);
+
+std::string_view format_name(InputFormat f);
+
+class RecordReader {
+ public:
+  struct Outcome {
+    bool ok = false;
+    bool repaired_utf8 = false;
+    bool invalid_utf8 = false;  // internal: the first parse met invalid UTF-8
+    ErrorKind kind = ErrorKind::invalid_json;
+    std::string message;
+    InputFormat format = InputFormat::auto_detect;
+  };
+
+  // `record` must be followed by at least SIMDJSON_PADDING readable bytes (`capacity` counts
+  // the record and those bytes). With `format` auto_detect the record's keys decide.
+  Outcome read(const char* record, std::size_t length, std::size_t capacity, InputFormat format,
+               std::string_view source_name, std::uint64_t line, Conversation& c);
+
+  // Looks at a record's keys only: which reader would take it (auto_detect: none).
+  InputFormat detect(const char* record, std::size_t length, std::size_t capacity);
+
+ private:
+  Outcome parse(const char* data, std::size_t length, std::size_t capacity, InputFormat format,
+                std::string_view source_name, std::uint64_t line, Conversation& c);
+
+  simdjson::ondemand::parser parser_;
+  std::string repaired_;
+  TextArena arena_;
+};
+
+}  // namespace audit

@@ -1,0 +1,410 @@
+// The pipeline: readers -> prepare -> detectors -> report, over batches of records.
+//
+// With --threads 1 everything runs on the calling thread. With N > 1, one reader thread cuts
+// the inputs into batches (input/framing.hpp), N workers each audit whole batches with their
+// own parser and buffers, and the calling thread takes the results back in batch order. A batch
+// buffer returns to the pool only once its result has been consumed, so the pool size bounds
+// the memory in flight. Batches are cut at the same places whatever N, and results are merged
+// in batch order, so every output is byte-identical for any thread count.
+#include "pipeline.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "detectors/detector.hpp"
+#include "input/byte_source.hpp"
+#include "input/framing.hpp"
+#include "input/record_reader.hpp"
+#include "text/prepare.hpp"
+
+namespace audit {
+
+namespace {
+
+constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
+
+// Everything that reads the input files, on one thread: opening, framing, and detecting each
+// file's format from its first records.
+class InputReader {
+ public:
+  InputReader(const Options& opt, const std::vector<InputFile>& files) : opt_(opt), files_(files) {}
+
+  // Fills `batch` with the next records (or an unreadable file's error). False at the end.
+  bool next(Batch& batch) {
+    for (;;) {
+      if (!framer_) {
+        if (file_ >= files_.size()) return false;
+        if (!open_next(batch)) return true;  // a batch that carries the open error
+      }
+      batch.clear();
+      batch.file_index = static_cast<std::uint32_t>(file_);
+      batch.format = format_;
+      if (framer_->next(batch)) {
+        if (first_batch_) {
+          first_batch_ = false;
+          if (opt_.input.format == InputFormat::auto_detect) detect_format(batch);
+        }
+        if (batch.last_of_file) close_file();
+        batch.sequence = sequence_++;
+        return true;
+      }
+      close_file();
+    }
+  }
+
+ private:
+  bool open_next(Batch& batch) {
+    const InputFile& f = files_[file_];
+    std::string error = f.error;
+    source_ = std::make_unique<ByteSource>();
+    if (error.empty() && !source_->open(f.path, error) && error.empty()) error = "cannot open";
+    if (!error.empty()) {
+      batch.clear();
+      batch.file_index = static_cast<std::uint32_t>(file_);
+      batch.read_error = "cannot read: " + error;
+      batch.last_of_file = true;
+      batch.unreadable = true;
+      batch.sequence = sequence_++;
+      ++file_;
+      source_.reset();
+      return false;
+    }
+    framer_ = std::make_unique<Framer>(*source_, f.path, opt_.input.max_record_bytes, kBatchBytes);
+    first_batch_ = true;
+    format_ = opt_.input.format;
+    return true;
+  }
+
+  void close_file() {
+    framer_.reset();
+    source_.reset();
+    ++file_;
+  }
+
+  // The format of a file is the format of its first record that any reader recognises.
+  void detect_format(Batch& batch) {
+    for (const RecordSlice& r : batch.records) {
+      if (r.too_large) continue;
+      InputFormat f = detector_.detect(batch.bytes.data() + r.offset, r.length,
+                                       batch.bytes.size() - r.offset);
+      if (f != InputFormat::auto_detect) {
+        format_ = f;
+        break;
+      }
+    }
+    batch.format = format_;
+  }
+
+  const Options& opt_;
+  const std::vector<InputFile>& files_;
+  std::size_t file_ = 0;
+  std::uint64_t sequence_ = 0;
+  std::unique_ptr<ByteSource> source_;
+  std::unique_ptr<Framer> framer_;
+  bool first_batch_ = false;
+  InputFormat format_ = InputFormat::auto_detect;
+  RecordReader detector_;
+};
+
+// One per thread: a parser, a conversation, prepared text and findings, all reused.
+class Worker {
+ public:
+  Worker(const Options& opt, const std::vector<InputFile>& files, const Lexicon& lexicon,
+         const std::vector<std::size_t>& enabled)
+      : opt_(opt), files_(files), lexicon_(lexicon), enabled_(enabled) {}
+
+  void process(const Batch& b, BatchResult& r) {
+    r.sequence = b.sequence;
+    r.file_index = b.file_index;
+    r.summary = Summary{};
+    r.summary.rules.resize(all_detectors().size());
+    r.worst = WorstList(opt_.output.top);
+    r.flagged.clear();
+    r.errors.clear();
+    const std::string name = display_name(files_[b.file_index].path);
+    for (const RecordSlice& rec : b.records) {
+      ++r.summary.records;
+      if (rec.too_large) {
+        error(r, b, rec.line, ErrorKind::record_too_large,
+              fmt::format("record is larger than --max-record-size ({} bytes); skipped",
+                          opt_.input.max_record_bytes));
+        continue;
+      }
+      RecordReader::Outcome o =
+          reader_.read(b.bytes.data() + rec.offset, rec.length, b.bytes.size() - rec.offset,
+                       b.format, name, rec.line, conversation_);
+      if (!o.ok) {
+        error(r, b, rec.line, o.kind, o.message);
+        continue;
+      }
+      if (o.repaired_utf8) {
+        ++r.summary.repaired_utf8;
+        r.errors.push_back({ErrorKind::invalid_json, true, b.file_index, rec.line,
+                            "invalid UTF-8 replaced with U+FFFD; the record was audited"});
+      }
+      conversation_.file_index = b.file_index;
+      conversation_.line = rec.line;
+      audit_conversation(r);
+    }
+    if (b.last_of_file) {
+      if (b.unreadable) {
+        ++r.summary.unreadable_files;
+        ++r.summary.skipped[static_cast<std::size_t>(ErrorKind::unreadable_input)];
+        r.errors.push_back({ErrorKind::unreadable_input, false, b.file_index, 0, b.read_error});
+      } else {
+        ++r.summary.files;
+        if (!b.read_error.empty()) {
+          ++r.summary.skipped[static_cast<std::size_t>(ErrorKind::unreadable_input)];
+          r.errors.push_back({ErrorKind::unreadable_input, false, b.file_index, 0,
+                              "reading stopped: " + b.read_error});
+        }
+      }
+    }
+    r.summary.bytes += b.input_bytes;
+  }
+
+ private:
+  void error(BatchResult& r, const Batch& b, std::uint64_t line, ErrorKind kind, std::string msg) {
+    ++r.summary.skipped[static_cast<std::size_t>(kind)];
+    r.errors.push_back({kind, false, b.file_index, line, std::move(msg)});
+  }
+
+  void audit_conversation(BatchResult& r) {
+    const Conversation& c = conversation_;
+    prepare(c, lexicon_, prepared_);
+    findings_.clear();
+    for (std::size_t d : enabled_) all_detectors()[d].run(c, prepared_, opt_.detect, findings_);
+
+    Summary& s = r.summary;
+    ++s.conversations;
+    s.turns += c.turns.size();
+    bool handoff = false, asked = false;
+    std::int64_t first_user = -1, last_user = -1;
+    for (std::size_t i = 0; i < c.turns.size(); ++i) {
+      ++s.turns_by_role[static_cast<std::size_t>(c.turns[i].role)];
+      handoff = handoff || prepared_.turns[i].handoff;
+      asked = asked || prepared_.turns[i].human_request;
+      if (c.turns[i].role == Role::user) {
+        if (first_user < 0) first_user = static_cast<std::int64_t>(i);
+        last_user = static_cast<std::int64_t>(i);
+      }
+    }
+    if (handoff) ++s.handed_off;
+    if (asked) ++s.asked_for_human;
+    if (first_user >= 0) {
+      ++s.sentiment_conversations;
+      s.first_sentiment_sum += prepared_.turns[static_cast<std::size_t>(first_user)].sentiment;
+      s.last_sentiment_sum += prepared_.turns[static_cast<std::size_t>(last_user)].sentiment;
+    }
+    const int quality = quality_score(findings_);
+    ++s.quality_histogram[static_cast<std::size_t>(quality / 10)];
+    s.quality_sum += quality;
+    if (findings_.empty()) return;
+
+    ++s.flagged;
+    bool false_containment = false;
+    std::uint32_t seen_rules = 0;
+    for (const Finding& f : findings_) {
+      std::size_t idx = rule_index(f.rule);
+      RuleCounts& rc = s.rules[idx];
+      ++rc.findings;
+      ++rc.by_severity[static_cast<std::size_t>(f.severity)];
+      if (!(seen_rules & (1u << idx))) {
+        ++rc.conversations;
+        seen_rules |= 1u << idx;
+      }
+      if (f.rule != "user-repeat" && f.rule != "bot-reask" && f.rule != "sentiment-drop")
+        false_containment = true;
+    }
+    if (false_containment && !handoff) ++s.false_contained;
+
+    FlaggedConversation fc;
+    fc.id.assign(c.id);
+    fc.file_index = c.file_index;
+    fc.line = c.line;
+    fc.turn_count = static_cast<std::uint32_t>(c.turns.size());
+    fc.quality = quality;
+    fc.findings = findings_;
+    if (r.worst.would_keep(fc)) {
+      FlaggedConversation worst = fc;
+      quote_evidence(worst);
+      r.worst.offer(std::move(worst));
+    }
+    r.flagged.push_back(std::move(fc));
+  }
+
+  // Copies the evidence turns (and the turn before each, for context) for the reports.
+  void quote_evidence(FlaggedConversation& fc) {
+    std::vector<bool> wanted(conversation_.turns.size(), false);
+    for (const Finding& f : fc.findings) {
+      for (std::uint32_t t : f.turns) {
+        if (t < wanted.size()) wanted[t] = true;
+        if (t > 0 && t - 1 < wanted.size()) wanted[t - 1] = true;
+      }
+    }
+    for (std::uint32_t i = 0; i < wanted.size(); ++i) {
+      if (!wanted[i]) continue;
+      const Turn& t = conversation_.turns[i];
+      QuotedTurn q;
+      q.index = i;
+      q.role = t.role;
+      q.sentiment = prepared_.turns[i].sentiment;
+      std::string_view cut = utf8_prefix_view(t.text);
+      q.text.assign(cut);
+      if (cut.size() < t.text.size()) q.text += "…";
+      fc.evidence.push_back(std::move(q));
+    }
+  }
+
+  static std::string_view utf8_prefix_view(std::string_view s);
+
+  static std::size_t rule_index(std::string_view rule) {
+    auto all = all_detectors();
+    for (std::size_t i = 0; i < all.size(); ++i)
+      if (all[i].name == rule) return i;
+    return 0;
+  }
+
+  const Options& opt_;
+  const std::vector<InputFile>& files_;
+  const Lexicon& lexicon_;
+  const std::vector<std::size_t>& enabled_;
+  RecordReader reader_;
+  Conversation conversation_;
+  Prepared prepared_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+}  // namespace audit
+
+#include "text/utf8.hpp"
+
+namespace audit {
+namespace {
+std::string_view Worker::utf8_prefix_view(std::string_view s) { return utf8_prefix(s, kQuoteBytes); }
+}  // namespace
+
+Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexicon& lexicon,
+             const BatchSink& sink) {
+  Report report;
+  for (const InputFile& f : files) report.files.push_back(display_name(f.path));
+  std::vector<std::size_t> enabled;
+  for (std::size_t i = 0; i < all_detectors().size(); ++i) {
+    for (const std::string& r : opt.rules)
+      if (all_detectors()[i].name == r) enabled.push_back(i);
+  }
+  for (std::size_t i : enabled) report.rules.emplace_back(all_detectors()[i].name);
+  report.summary.rules.resize(all_detectors().size());
+  WorstList worst(opt.output.top);
+
+  auto consume = [&](const BatchResult& r) {
+    report.summary.merge(r.summary);
+    worst.merge(r.worst);
+    for (const InputError& e : r.errors) {
+      if (!e.warning) ++report.errors_total;
+      if (report.errors.size() < kKeptErrors) report.errors.push_back(e);
+    }
+    sink(r);
+  };
+
+  InputReader input(opt, files);
+  unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 1) {
+    Worker worker(opt, files, lexicon, enabled);
+    Batch batch;
+    BatchResult result;
+    while (input.next(batch)) {
+      worker.process(batch, result);
+      consume(result);
+    }
+  } else {
+    // The reader thread fills batches from the pool; workers audit them; this thread consumes
+    // the results in sequence order and only then returns each batch to the pool.
+    const std::size_t pool_size = 2 * threads + 2;
+    std::vector<std::unique_ptr<Batch>> storage;
+    std::mutex mu;
+    std::condition_variable cv;
+    std::vector<Batch*> free_batches;
+    std::deque<Batch*> queue;
+    std::map<std::uint64_t, std::pair<Batch*, std::unique_ptr<BatchResult>>> done;
+    bool input_finished = false;
+    std::uint64_t batches_made = 0;
+    for (std::size_t i = 0; i < pool_size; ++i) {
+      storage.push_back(std::make_unique<Batch>());
+      free_batches.push_back(storage.back().get());
+    }
+    std::thread reader([&] {
+      for (;;) {
+        Batch* b;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return !free_batches.empty(); });
+          b = free_batches.back();
+          free_batches.pop_back();
+        }
+        bool more = input.next(*b);
+        std::lock_guard lock(mu);
+        if (!more) {
+          free_batches.push_back(b);
+          input_finished = true;
+          cv.notify_all();
+          return;
+        }
+        ++batches_made;
+        queue.push_back(b);
+        cv.notify_all();
+      }
+    });
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&] {
+        Worker worker(opt, files, lexicon, enabled);
+        for (;;) {
+          Batch* b;
+          {
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return !queue.empty() || input_finished; });
+            if (queue.empty()) return;
+            b = queue.front();
+            queue.pop_front();
+          }
+          auto result = std::make_unique<BatchResult>();
+          worker.process(*b, *result);
+          std::lock_guard lock(mu);
+          done.emplace(b->sequence, std::make_pair(b, std::move(result)));
+          cv.notify_all();
+        }
+      });
+    }
+    for (std::uint64_t next = 0;; ++next) {
+      std::unique_ptr<BatchResult> result;
+      Batch* b = nullptr;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return done.count(next) || (input_finished && next >= batches_made); });
+        auto it = done.find(next);
+        if (it == done.end()) break;
+        b = it->second.first;
+        result = std::move(it->second.second);
+        done.erase(it);
+      }
+      consume(*result);
+      std::lock_guard lock(mu);
+      free_batches.push_back(b);
+      cv.notify_all();
+    }
+    reader.join();
+    for (std::thread& w : workers) w.join();
+  }
+  report.worst = worst.items();
+  return report;
+}
+
+}  // namespace audit

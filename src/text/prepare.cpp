@@ -1,0 +1,138 @@
+#include "text/prepare.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "text/flat_table.hpp"
+#include "text/sentiment.hpp"
+#include "text/values.hpp"
+
+namespace audit {
+
+namespace {
+
+// Function words left out of a turn's content words (English, Spanish, German, French).
+constexpr std::string_view kStopwords[] = {
+    "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "for", "with",
+    "from", "by", "about", "as", "into", "it", "its", "it's", "is", "are", "was", "were", "be",
+    "been", "am", "i", "i'm", "me", "my", "mine", "you", "your", "you're", "we", "our", "us",
+    "he", "she", "they", "them", "their", "this", "that", "these", "those", "there", "here",
+    "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "should", "may",
+    "might", "must", "shall", "not", "no", "yes", "please", "pls", "hi", "hello", "hey", "ok",
+    "okay", "just", "what", "when", "where", "how", "why", "which", "who", "any", "some", "all",
+    "also", "too", "very", "really", "now", "then", "than", "up", "out", "get", "got", "still",
+    "again", "already", "want", "need", "like", "know", "tell", "thanks", "thank", "oh", "well",
+    "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "que", "por", "para",
+    "con", "mi", "me", "es", "lo", "se", "der", "die", "das", "und", "ist", "ich", "mein",
+    "meine", "nicht", "ein", "eine", "zu", "mit", "auf", "le", "les", "et", "ou", "je", "mon",
+    "ma", "est", "pas", "du", "au", "pour", "avec", "une", "des", "ne", "il", "vous"};
+
+const FlatTable<bool>& stopwords() {
+  static const FlatTable<bool> table = [] {
+    FlatTable<bool> t;
+    for (std::string_view w : kStopwords) t[token_hash(w)] = true;
+    return t;
+  }();
+  return table;
+}
+
+// Appends the distinct hashes of `tokens` (content words only if `content`) to `sets`, sorted.
+std::uint32_t append_set(const Token* tokens, std::size_t n, bool content,
+                         std::vector<std::uint64_t>& sets) {
+  const std::size_t start = sets.size();
+  const FlatTable<bool>& stop = stopwords();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (content && (tokens[i].length < 2 || stop.find(tokens[i].hash))) continue;
+    sets.push_back(tokens[i].hash);
+  }
+  std::sort(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end());
+  sets.erase(std::unique(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end()), sets.end());
+  return static_cast<std::uint32_t>(sets.size() - start);
+}
+
+bool negated_before(const Token* tokens, std::size_t at, const Lexicon& lexicon) {
+  for (std::size_t k = 1; k <= 3 && k <= at; ++k) {
+    if (tokens[at - k + 1].flags & kTokenClauseStart) break;
+    const WordInfo* w = lexicon.word(tokens[at - k].hash);
+    if (w && w->negator) return true;
+  }
+  return false;
+}
+
+void analyse_cues(const Turn& turn, const Token* tokens, std::size_t n, const Lexicon& lexicon,
+                  TurnFeatures& f) {
+  bool request = false, refused_or_trap = false;
+  cue_matcher().scan(tokens, n, [&](const PhraseMatch& m) {
+    const Cue cue = static_cast<Cue>(m.tag);
+    f.cues |= cue_bit(cue);
+    if (cue == Cue::human_request && !negated_before(tokens, m.first, lexicon)) request = true;
+    if (cue == Cue::handoff && !negated_before(tokens, m.first, lexicon) && turn.role == Role::bot)
+      f.handoff = true;
+    if (cue == Cue::not_human_request || cue == Cue::handoff_refused) refused_or_trap = true;
+  });
+  if (turn.role == Role::user) {
+    // "agent", "HUMAN!!!", "representative please": a bare word that is the whole message.
+    if (!request && !refused_or_trap && n >= 1 && n <= 3) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (is_bare_human_word(tokens[i].hash)) request = true;
+      }
+    }
+    f.human_request = request;
+  }
+  if (turn.role == Role::bot && (f.cues & cue_bit(Cue::fallback))) f.fallback = true;
+}
+
+}  // namespace
+
+void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
+  out.chars.clear();
+  out.tokens.clear();
+  out.sets.clear();
+  out.turns.assign(c.turns.size(), TurnFeatures{});
+  for (std::size_t ti = 0; ti < c.turns.size(); ++ti) {
+    const Turn& turn = c.turns[ti];
+    TurnFeatures& f = out.turns[ti];
+    TextStats stats;
+    f.first_token = static_cast<std::uint32_t>(out.tokens.size());
+    tokenize(turn.text, out.chars, out.tokens, stats);
+    f.token_count = static_cast<std::uint32_t>(out.tokens.size()) - f.first_token;
+    const Token* tokens = out.tokens.data() + f.first_token;
+    f.first_word = static_cast<std::uint32_t>(out.sets.size());
+    f.word_count = append_set(tokens, f.token_count, false, out.sets);
+    f.first_content = static_cast<std::uint32_t>(out.sets.size());
+    f.content_count = append_set(tokens, f.token_count, true, out.sets);
+    f.sentiment = sentiment_score(tokens, f.token_count, stats, lexicon);
+    f.question = stats.questions > 0;
+    if (turn.role == Role::user) f.values = find_values(turn.text);
+    analyse_cues(turn, tokens, f.token_count, lexicon, f);
+    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
+      if (c.events[e].kind == EventKind::handoff) f.handoff = true;
+      if (c.events[e].kind == EventKind::fallback) f.fallback = true;
+    }
+    if (turn.role == Role::agent) f.handoff = true;
+  }
+}
+
+double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  if (a.empty() && b.empty()) return 0;
+  const std::size_t common = overlap(a, b);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::size_t overlap(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  std::size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return common;
+}
+
+}  // namespace audit

@@ -1,0 +1,84 @@
+#include "text/sentiment.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace audit {
+
+namespace {
+
+constexpr float kCapsBoost = 0.733f;
+constexpr float kElongationBoost = 0.293f;
+constexpr float kNegation = -0.74f;
+constexpr float kBeforeContrast = 0.5f;
+constexpr float kAfterContrast = 1.5f;
+constexpr float kExclamation = 0.292f;
+constexpr float kQuestion = 0.18f;
+constexpr float kNormalisation = 15.0f;
+constexpr float kBoosterDecay[] = {1.0f, 0.95f, 0.9f};
+
+float sign(float v) { return v < 0 ? -1.0f : 1.0f; }
+
+}  // namespace
+
+float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats,
+                      const Lexicon& lexicon) {
+  const bool shouting = stats.letters >= 4 && stats.upper_letters * 10 >= stats.letters * 8;
+  std::size_t contrast_at = n;
+  for (std::size_t i = 0; i < n; ++i) {
+    const WordInfo* w = lexicon.word(tokens[i].hash);
+    if (w && w->contrast) {
+      contrast_at = i;
+      break;
+    }
+  }
+  float sum = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    const Token& t = tokens[i];
+    const WordInfo* w = lexicon.word(t.hash);
+    if (!w && (t.flags & kTokenElongated)) w = lexicon.word(t.squeezed_hash);
+    float v = 0;
+    std::size_t len = 1;
+    if (w && w->phrase_start) {
+      std::uint64_t h = phrase_hash_step(kPhraseSeed, t.hash);
+      const std::size_t max_len = std::min(lexicon.max_phrase_tokens(), n - i);
+      for (std::size_t k = 1; k < max_len; ++k) {
+        h = phrase_hash_step(h, tokens[i + k].hash);
+        if (const float* p = lexicon.phrase(h)) {
+          v = *p;
+          len = k + 1;
+        }
+      }
+    }
+    if (len == 1 && w) v = w->valence;
+    if (v != 0) {
+      // Intensifiers and negators look back within the clause.
+      float boost = 0;
+      bool negated = false;
+      for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+        if (tokens[i - k + 1].flags & kTokenClauseStart) break;
+        const WordInfo* before = lexicon.word(tokens[i - k].hash);
+        if (!before) continue;
+        if (before->booster != 0) boost += before->booster * kBoosterDecay[k - 1];
+        if (before->negator) negated = true;
+      }
+      v += sign(v) * boost;
+      if ((t.flags & kTokenCaps) && !shouting) v += sign(v) * kCapsBoost;
+      if (t.flags & kTokenElongated) v += sign(v) * kElongationBoost;
+      if (negated) v *= kNegation;
+      if (contrast_at < n) v *= i < contrast_at ? kBeforeContrast : kAfterContrast;
+      sum += v;
+    }
+    i += len;
+  }
+  if (sum != 0) {
+    float emphasis = static_cast<float>(std::min<std::uint32_t>(stats.exclamations, 4)) * kExclamation;
+    if (stats.questions > 1) emphasis += static_cast<float>(std::min<std::uint32_t>(stats.questions, 3)) * kQuestion;
+    sum += sign(sum) * emphasis;
+  }
+  float score = sum / std::sqrt(sum * sum + kNormalisation);
+  return std::clamp(score, -1.0f, 1.0f);
+}
+
+}  // namespace audit

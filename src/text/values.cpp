@@ -1,0 +1,108 @@
+#include "text/values.hpp"
+
+#include <cstddef>
+
+namespace audit {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool email_at(std::string_view t, std::size_t at) {
+  // local part before '@', a domain with a dot after it
+  if (at == 0 || !(is_alnum(t[at - 1]) || t[at - 1] == '.' || t[at - 1] == '_' ||
+                   t[at - 1] == '-' || t[at - 1] == '+'))
+    return false;
+  std::size_t i = at + 1;
+  bool dot = false;
+  std::size_t labels = 0;
+  while (i < t.size() && (is_alnum(t[i]) || t[i] == '-' || t[i] == '.')) {
+    if (t[i] == '.' && i + 1 < t.size() && is_alpha(t[i + 1])) dot = true;
+    ++labels;
+    ++i;
+  }
+  return dot && labels >= 3;
+}
+
+bool month_word(std::string_view t, std::size_t i) {
+  static constexpr std::string_view kMonths[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "ene", "abr", "ago", "dic", "mär", "mai", "okt", "dez", "fév", "avr", "juil", "déc"};
+  if (i > 0 && is_alpha(t[i - 1])) return false;
+  for (std::string_view m : kMonths) {
+    if (i + m.size() > t.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < m.size() && same; ++k) same = lower(t[i + k]) == m[k];
+    if (same) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::uint8_t find_values(std::string_view t) {
+  std::uint8_t found = 0;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    char c = t[i];
+    if (c == '@' && email_at(t, i)) {
+      found |= kValueEmail;
+      ++i;
+      continue;
+    }
+    if (is_digit(c) || (c == '+' && i + 1 < t.size() && is_digit(t[i + 1]))) {
+      // A run of digits with phone-style separators.
+      std::size_t start = i, digits = 0, groups = 0, date_seps = 0;
+      bool prev_digit = false;
+      std::size_t j = i;
+      for (; j < t.size(); ++j) {
+        char d = t[j];
+        if (is_digit(d)) {
+          ++digits;
+          if (!prev_digit) ++groups;
+          prev_digit = true;
+        } else if ((d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/' ||
+                    (d == '+' && j == start)) &&
+                   j + 1 < t.size() && (is_digit(t[j + 1]) || t[j + 1] == '(' || t[j + 1] == ' ')) {
+          if (d == '/' || d == '.' || d == '-') ++date_seps;
+          prev_digit = false;
+        } else {
+          break;
+        }
+      }
+      // The token the run sits in, letters included ("A123456", "ORD-55123").
+      std::size_t ts = start, te = j;
+      while (ts > 0 && (is_alnum(t[ts - 1]) || t[ts - 1] == '-' || t[ts - 1] == '#')) --ts;
+      while (te < t.size() && is_alnum(t[te])) ++te;
+      if (digits >= 9) found |= kValuePhone;
+      if (groups >= 2 && groups <= 3 && date_seps >= 1 && digits >= 4 && digits <= 8) {
+        found |= kValueDate;
+      } else if (digits >= 4) {
+        found |= kValueId;
+        if (digits <= 5 && groups == 1) found |= kValuePostcode;
+      } else if (digits >= 1 && digits <= 2) {
+        // "12 March", "March 12"
+        std::size_t k = j;
+        while (k < t.size() && (t[k] == ' ' || t[k] == '.' || t[k] == ',')) ++k;
+        std::size_t b = start;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == ',')) --b;
+        std::size_t w = b;
+        while (w > 0 && is_alpha(t[w - 1])) --w;
+        if ((k < t.size() && month_word(t, k)) || (w < b && month_word(t, w))) found |= kValueDate;
+      }
+      // UK postcode: letters+digit(s) then digit+2 letters ("SW1A 1AA", "M1 1AE").
+      if (te - ts >= 2 && te - ts <= 4 && te + 4 <= t.size() && t[te] == ' ' &&
+          is_digit(t[te + 1]) && is_alpha(t[te + 2]) && is_alpha(t[te + 3]) && is_alpha(t[ts]))
+        found |= kValuePostcode;
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    ++i;
+  }
+  return found;
+}
+
+}  // namespace audit
