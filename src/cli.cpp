@@ -1,8 +1,8 @@
 #include "cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <charconv>
 #include <map>
 #include <thread>
@@ -41,7 +41,8 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
     std::size_t start = 0;
     while (start <= item.size()) {
       std::size_t comma = item.find(',', start);
-      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string part =
+          item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (!part.empty()) out.push_back(part);
       if (comma == std::string::npos) break;
       start = comma + 1;
@@ -52,7 +53,8 @@ std::vector<std::string> split_list(const std::vector<std::string>& items) {
 
 std::string rule_names() {
   std::string names;
-  for (const Detector& d : all_detectors()) names += (names.empty() ? "" : ", ") + std::string(d.name);
+  for (const Detector& d : all_detectors())
+    names += (names.empty() ? "" : ", ") + std::string(d.name);
   return names;
 }
 
@@ -71,9 +73,10 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
   for (const std::string& path : outputs) {
     const Printer* p = printer_by_path(path);
     if (!p) {
-      return fmt::format("-o {}: cannot tell the format from the extension (use .txt, .json or "
-                         ".jsonl)",
-                         path);
+      return fmt::format(
+          "-o {}: cannot tell the format from the extension (use .txt, .json or "
+          ".jsonl)",
+          path);
     }
     opt.output.reports.push_back({p->format, path});
   }
@@ -83,10 +86,12 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
 
   std::vector<std::string> chosen = split_list(only), dropped = split_list(disable);
   for (const std::string& r : chosen) {
-    if (!find_detector(r)) return fmt::format("--rules: unknown rule \"{}\" (rules: {})", r, rule_names());
+    if (!find_detector(r))
+      return fmt::format("--rules: unknown rule \"{}\" (rules: {})", r, rule_names());
   }
   for (const std::string& r : dropped) {
-    if (!find_detector(r)) return fmt::format("--disable: unknown rule \"{}\" (rules: {})", r, rule_names());
+    if (!find_detector(r))
+      return fmt::format("--disable: unknown rule \"{}\" (rules: {})", r, rule_names());
   }
   for (const Detector& d : all_detectors()) {
     std::string name(d.name);
@@ -103,7 +108,8 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
     const DetectorParam* p = find_param(key);
     if (!p) {
       std::string keys;
-      for (const DetectorParam& q : all_params()) keys += (keys.empty() ? "" : ", ") + std::string(q.key);
+      for (const DetectorParam& q : all_params())
+        keys += (keys.empty() ? "" : ", ") + std::string(q.key);
       return fmt::format("--set: unknown parameter \"{}\" (parameters: {})", key, keys);
     }
     double v = 0;
@@ -122,7 +128,8 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
     std::size_t gt = spec.find('>');
     g.rule = spec.substr(0, gt);
     if (g.rule != "any" && !find_detector(g.rule))
-      return fmt::format("--fail-on {}: unknown rule \"{}\" (rules: {}, or any)", spec, g.rule, rule_names());
+      return fmt::format("--fail-on {}: unknown rule \"{}\" (rules: {}, or any)", spec, g.rule,
+                         rule_names());
     if (gt != std::string::npos) {
       std::string rate = spec.substr(gt + 1);
       auto [ptr, ec] = std::from_chars(rate.data(), rate.data() + rate.size(), g.max_rate);
@@ -143,10 +150,12 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
   app.require_subcommand(1);
   Options& opt = cmd.options;
 
-  CLI::App* audit_cmd = app.add_subcommand("audit", "audit exported transcripts and report findings");
-  audit_cmd->add_option("inputs", opt.input.paths,
-                        "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); "
-                        "- for standard input")
+  CLI::App* audit_cmd =
+      app.add_subcommand("audit", "audit exported transcripts and report findings");
+  audit_cmd
+      ->add_option("inputs", opt.input.paths,
+                   "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); "
+                   "- for standard input")
       ->required();
   std::string format = "text";
   CLI::Option* format_opt =
@@ -155,49 +164,63 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
           ->type_name("text|json|jsonl")
           ->capture_default_str();
   std::vector<std::string> outputs;
-  audit_cmd->add_option("-o,--output", outputs,
-                        "also write a report to FILE, format from its extension (.txt, .json, "
-                        ".jsonl); repeatable")
+  audit_cmd
+      ->add_option("-o,--output", outputs,
+                   "also write a report to FILE, format from its extension (.txt, .json, "
+                   ".jsonl); repeatable")
       ->type_name("FILE");
-  std::map<std::string, InputFormat> input_formats{
-      {"auto", InputFormat::auto_detect}, {"native", InputFormat::native}, {"openai", InputFormat::openai}};
-  audit_cmd->add_option("--input-format", opt.input.format, "record format (auto: from each file's first record)")
+  std::map<std::string, InputFormat> input_formats{{"auto", InputFormat::auto_detect},
+                                                   {"native", InputFormat::native},
+                                                   {"openai", InputFormat::openai}};
+  audit_cmd
+      ->add_option("--input-format", opt.input.format,
+                   "record format (auto: from each file's first record)")
       ->transform(CLI::CheckedTransformer(input_formats).description(""))
       ->type_name("auto|native|openai");
   std::string max_record = "64M";
-  audit_cmd->add_option("--max-record-size", max_record,
-                        "a record larger than this is reported and skipped")
+  audit_cmd
+      ->add_option("--max-record-size", max_record,
+                   "a record larger than this is reported and skipped")
       ->type_name("SIZE")
       ->capture_default_str();
   audit_cmd->add_option("--threads", opt.threads, "worker threads (0: all cores)")
       ->check(CLI::Range(0u, 256u))
       ->capture_default_str();
   std::vector<std::string> only, disable, sets, fail_on;
-  audit_cmd->add_option("--rules", only, "run only these rules (comma-separated)")->type_name("LIST");
-  audit_cmd->add_option("--disable", disable, "do not run these rules (comma-separated)")->type_name("LIST");
-  audit_cmd->add_option("--set", sets, "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
-                                       "(`chataudit rules NAME` lists them); repeatable")
+  audit_cmd->add_option("--rules", only, "run only these rules (comma-separated)")
+      ->type_name("LIST");
+  audit_cmd->add_option("--disable", disable, "do not run these rules (comma-separated)")
+      ->type_name("LIST");
+  audit_cmd
+      ->add_option("--set", sets,
+                   "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
+                   "(`chataudit rules NAME` lists them); repeatable")
       ->type_name("KEY=VALUE");
-  audit_cmd->add_option("--fail-on", fail_on,
-                        "exit 1 if RULE has any finding, or if the share of conversations it "
-                        "flags is above RATE (RULE>RATE); RULE may be `any`; repeatable")
+  audit_cmd
+      ->add_option("--fail-on", fail_on,
+                   "exit 1 if RULE has any finding, or if the share of conversations it "
+                   "flags is above RATE (RULE>RATE); RULE may be `any`; repeatable")
       ->type_name("RULE[>RATE]");
   audit_cmd->add_flag("--strict", opt.output.strict, "exit 2 if any record was skipped");
   audit_cmd->add_flag("-q,--quiet", opt.output.quiet, "no per-record diagnostics on stderr");
   audit_cmd->add_flag("--stats", opt.output.stats, "print throughput and timing on stderr");
   std::map<std::string, ColorMode> colors{
       {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-  audit_cmd->add_option("--color", opt.output.color, "colour in the text report (auto: on a terminal, unless NO_COLOR is set)")
+  audit_cmd
+      ->add_option("--color", opt.output.color,
+                   "colour in the text report (auto: on a terminal, unless NO_COLOR is set)")
       ->transform(CLI::CheckedTransformer(colors).description(""))
       ->type_name("auto|always|never");
   audit_cmd->add_option("--top", opt.output.top, "worst conversations shown in the reports")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000}))
       ->capture_default_str();
-  audit_cmd->add_option("--max-errors", opt.output.max_errors_shown,
-                        "problems printed on stderr per input file (all are counted)")
+  audit_cmd
+      ->add_option("--max-errors", opt.output.max_errors_shown,
+                   "problems printed on stderr per input file (all are counted)")
       ->capture_default_str();
-  audit_cmd->add_option("--lexicon", cmd.lexicon,
-                        "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
+  audit_cmd
+      ->add_option("--lexicon", cmd.lexicon,
+                   "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
       ->check(CLI::ExistingFile)
       ->type_name("FILE");
 

@@ -23,8 +23,8 @@ int run_audit(const Command& cmd) {
   const auto start = std::chrono::steady_clock::now();
   std::vector<InputFile> files = expand_inputs(opt.input.paths);
   ReportWriter writer(opt, files);
-  Report report = audit::audit(opt, files, *lexicon,
-                               [&](const BatchResult& r) { writer.on_batch(r); });
+  Report report =
+      audit::audit(opt, files, *lexicon, [&](const BatchResult& r) { writer.on_batch(r); });
   report.settings_json = settings_json(opt);
   writer.finish(report);
 
@@ -36,7 +36,8 @@ int run_audit(const Command& cmd) {
   if (opt.output.stats) {
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads =
+        opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     fmt::print(stderr,
                "chataudit: {} bytes, {} conversations, {} turns in {:.3f} s with {} threads: "
                "{:.1f} MB/s, {:.0f} conversations/s\n",
@@ -46,13 +47,15 @@ int run_audit(const Command& cmd) {
   }
   std::vector<std::string> why;
   int code = exit_code(report, opt, why);
-  for (const std::string& w : why) fmt::print(stderr, "chataudit: {}\n", w);
+  for (const std::string& w : why)
+    fmt::print(stderr, "chataudit: {}\n", w);
   return code;
 }
 
 int run_rules(const std::string& rule) {
   if (rule.empty()) {
-    for (const Detector& d : all_detectors()) fmt::print("{:<20} {}\n", d.name, d.summary);
+    for (const Detector& d : all_detectors())
+      fmt::print("{:<20} {}\n", d.name, d.summary);
     fmt::print("\n`chataudit rules NAME` explains one rule and lists its thresholds.\n");
     return 0;
   }

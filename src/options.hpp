@@ -20,16 +20,16 @@ struct InputOptions {
 // Thresholds of the rules. All are numbers so that one table (detectors/registry.cpp) can list,
 // document and set them (`--set bot-loop.min-occurrences=4`).
 struct DetectorOptions {
-  double loop_min_occurrences = 3;   // bot-loop: near-identical bot messages that make a loop
-  double loop_similarity = 0.8;      // bot-loop: token-set Jaccard that counts as "the same"
-  double loop_window = 6;            // bot-loop: how many earlier bot turns to compare with
-  double fallback_min_run = 2;       // fallback-loop: consecutive fallback bot turns
-  double repeat_similarity = 0.6;    // user-repeat: content-word Jaccard of two user turns
-  double repeat_window = 4;          // user-repeat: how many earlier user turns to compare with
-  double escalation_window = 2;      // missed-escalation: bot turns allowed before a handoff (K)
-  double frustration_score = -0.6;   // missed-escalation: a user turn at or below is a trigger
-  double drop_delta = 0.6;           // sentiment-drop: fall from an earlier high
-  double negative_score = -0.3;      // sentiment-drop / negative-ending: "negative" means <= this
+  double loop_min_occurrences = 3;  // bot-loop: near-identical bot messages that make a loop
+  double loop_similarity = 0.8;     // bot-loop: token-set Jaccard that counts as "the same"
+  double loop_window = 6;           // bot-loop: how many earlier bot turns to compare with
+  double fallback_min_run = 2;      // fallback-loop: consecutive fallback bot turns
+  double repeat_similarity = 0.6;   // user-repeat: content-word Jaccard of two user turns
+  double repeat_window = 4;         // user-repeat: how many earlier user turns to compare with
+  double escalation_window = 2;     // missed-escalation: bot turns allowed before a handoff (K)
+  double frustration_score = -0.6;  // missed-escalation: a user turn at or below is a trigger
+  double drop_delta = 0.6;          // sentiment-drop: fall from an earlier high
+  double negative_score = -0.3;     // sentiment-drop / negative-ending: "negative" means <= this
 };
 
 enum class OutputFormat { text, json, jsonl };
@@ -52,11 +52,11 @@ struct OutputOptions {
   std::vector<ReportSpec> reports;
   std::vector<FailOn> fail_on;
   ColorMode color = ColorMode::auto_detect;
-  std::size_t top = 10;        // worst conversations kept for the reports
+  std::size_t top = 10;               // worst conversations kept for the reports
   std::size_t max_errors_shown = 20;  // per input file on stderr; all are counted
-  bool strict = false;         // any skipped record makes the exit code 2
-  bool quiet = false;          // no per-record diagnostics on stderr
-  bool stats = false;          // throughput and timing on stderr
+  bool strict = false;                // any skipped record makes the exit code 2
+  bool quiet = false;                 // no per-record diagnostics on stderr
+  bool stats = false;                 // throughput and timing on stderr
 };
 
 struct Options {

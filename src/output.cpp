@@ -31,7 +31,8 @@ bool stdout_wants_color(ColorMode mode) {
 }
 
 ReportWriter::ReportWriter(const Options& opt, const std::vector<InputFile>& files) : opt_(opt) {
-  for (const InputFile& f : files) names_.push_back(display_name(f.path));
+  for (const InputFile& f : files)
+    names_.push_back(display_name(f.path));
   for (const ReportSpec& spec : opt.output.reports) {
     auto s = std::make_unique<Sink>();
     s->printer = &printer_for(spec.format);
@@ -77,7 +78,8 @@ void ReportWriter::flush(Sink& s, bool force) {
 
 void ReportWriter::note_hidden_errors() {
   if (hidden_in_file_ && !opt_.output.quiet) {
-    fmt::print(stderr, "{}: {} more problems not shown (see the summary; --max-errors to show more)\n",
+    fmt::print(stderr,
+               "{}: {} more problems not shown (see the summary; --max-errors to show more)\n",
                names_[error_file_], hidden_in_file_);
   }
   shown_in_file_ = hidden_in_file_ = 0;
@@ -97,11 +99,14 @@ void ReportWriter::on_batch(const BatchResult& r) {
     ++shown_in_file_;
     const std::string& name = names_[e.file_index];
     const std::string_view level = e.warning ? "warning: " : "";
-    if (e.line) fmt::print(stderr, "{}:{}: {}{}\n", name, e.line, level, e.message);
-    else fmt::print(stderr, "{}: {}{}\n", name, level, e.message);
+    if (e.line)
+      fmt::print(stderr, "{}:{}: {}{}\n", name, e.line, level, e.message);
+    else
+      fmt::print(stderr, "{}: {}{}\n", name, level, e.message);
   }
   for (auto& s : sinks_) {
-    for (const FlaggedConversation& c : r.flagged) s->printer->conversation(*s->ctx, c, s->buf);
+    for (const FlaggedConversation& c : r.flagged)
+      s->printer->conversation(*s->ctx, c, s->buf);
     flush(*s, false);
   }
 }
@@ -158,7 +163,8 @@ int exit_code(const Report& r, const Options& opt, std::vector<std::string>& why
     std::uint64_t conversations = 0, findings = 0;
     if (g.rule == "any") {
       conversations = s.flagged;
-      for (const RuleCounts& rc : s.rules) findings += rc.findings;
+      for (const RuleCounts& rc : s.rules)
+        findings += rc.findings;
     } else {
       for (std::size_t i = 0; i < all_detectors().size(); ++i) {
         if (all_detectors()[i].name != g.rule) continue;
@@ -166,14 +172,15 @@ int exit_code(const Report& r, const Options& opt, std::vector<std::string>& why
         findings = s.rules[i].findings;
       }
     }
-    const double rate = s.conversations ? static_cast<double>(conversations) /
-                                              static_cast<double>(s.conversations)
-                                        : 0.0;
+    const double rate =
+        s.conversations ? static_cast<double>(conversations) / static_cast<double>(s.conversations)
+                        : 0.0;
     if (g.by_rate ? rate > g.max_rate : findings > 0) {
       code = 1;
       if (g.by_rate) {
-        why.push_back(fmt::format("gate failed: --fail-on {}: rate {:.4f} ({} of {} conversations) is above {}",
-                                  g.text, rate, conversations, s.conversations, g.max_rate));
+        why.push_back(fmt::format(
+            "gate failed: --fail-on {}: rate {:.4f} ({} of {} conversations) is above {}", g.text,
+            rate, conversations, s.conversations, g.max_rate));
       } else {
         why.push_back(fmt::format("gate failed: --fail-on {}: {} findings in {} conversations",
                                   g.text, findings, conversations));

@@ -8,14 +8,14 @@
 // in batch order, so every output is byte-identical for any thread count.
 #include "pipeline.hpp"
 
+#include <fmt/format.h>
+
 #include <condition_variable>
 #include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "detectors/detector.hpp"
 #include "input/byte_source.hpp"
@@ -91,8 +91,8 @@ class InputReader {
   void detect_format(Batch& batch) {
     for (const RecordSlice& r : batch.records) {
       if (r.too_large) continue;
-      InputFormat f = detector_.detect(batch.bytes.data() + r.offset, r.length,
-                                       batch.bytes.size() - r.offset);
+      InputFormat f =
+          detector_.detect(batch.bytes.data() + r.offset, r.length, batch.bytes.size() - r.offset);
       if (f != InputFormat::auto_detect) {
         format_ = f;
         break;
@@ -179,7 +179,8 @@ class Worker {
     const Conversation& c = conversation_;
     prepare(c, lexicon_, prepared_);
     findings_.clear();
-    for (std::size_t d : enabled_) all_detectors()[d].run(c, prepared_, opt_.detect, findings_);
+    for (std::size_t d : enabled_)
+      all_detectors()[d].run(c, prepared_, opt_.detect, findings_);
 
     Summary& s = r.summary;
     ++s.conversations;
@@ -288,19 +289,23 @@ class Worker {
 
 namespace audit {
 namespace {
-std::string_view Worker::utf8_prefix_view(std::string_view s) { return utf8_prefix(s, kQuoteBytes); }
+std::string_view Worker::utf8_prefix_view(std::string_view s) {
+  return utf8_prefix(s, kQuoteBytes);
+}
 }  // namespace
 
 Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexicon& lexicon,
              const BatchSink& sink) {
   Report report;
-  for (const InputFile& f : files) report.files.push_back(display_name(f.path));
+  for (const InputFile& f : files)
+    report.files.push_back(display_name(f.path));
   std::vector<std::size_t> enabled;
   for (std::size_t i = 0; i < all_detectors().size(); ++i) {
     for (const std::string& r : opt.rules)
       if (all_detectors()[i].name == r) enabled.push_back(i);
   }
-  for (std::size_t i : enabled) report.rules.emplace_back(all_detectors()[i].name);
+  for (std::size_t i : enabled)
+    report.rules.emplace_back(all_detectors()[i].name);
   report.summary.rules.resize(all_detectors().size());
   WorstList worst(opt.output.top);
 
@@ -401,7 +406,8 @@ Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexi
       cv.notify_all();
     }
     reader.join();
-    for (std::thread& w : workers) w.join();
+    for (std::thread& w : workers)
+      w.join();
   }
   report.worst = worst.items();
   return report;

@@ -65,9 +65,10 @@ void detect_bot_loop(const Conversation& c, const Prepared& p, const DetectorOpt
     if (f.turns.size() < static_cast<std::size_t>(opt.loop_min_occurrences)) continue;
     f.rule = "bot-loop";
     f.severity = Severity::error;
-    f.message = fmt::format("The bot sent the same message {} times while the customer kept "
-                            "trying: {}",
-                            f.turns.size(), quote(c.turns[f.turns[0]].text));
+    f.message = fmt::format(
+        "The bot sent the same message {} times while the customer kept "
+        "trying: {}",
+        f.turns.size(), quote(c.turns[f.turns[0]].text));
     f.score = static_cast<double>(f.turns.size());
     f.has_score = true;
     out.push_back(std::move(f));

@@ -23,9 +23,9 @@
 //   bot:  What is your order number?
 //   user: 4471902
 //   bot:  Thanks. And what is your order number?          -> bot-reask (turns 1, 2)
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "detectors/detector.hpp"
 #include "text/values.hpp"
@@ -34,21 +34,29 @@ namespace audit {
 
 namespace {
 
-constexpr Cue kSlots[] = {Cue::slot_order,      Cue::slot_email,    Cue::slot_phone,
-                          Cue::slot_account,    Cue::slot_birth_date, Cue::slot_postcode,
-                          Cue::slot_address,    Cue::slot_name};
+constexpr Cue kSlots[] = {Cue::slot_order,   Cue::slot_email,      Cue::slot_phone,
+                          Cue::slot_account, Cue::slot_birth_date, Cue::slot_postcode,
+                          Cue::slot_address, Cue::slot_name};
 
 bool gives_value_for(Cue slot, const TurnFeatures& f) {
   switch (slot) {
     case Cue::slot_order:
-    case Cue::slot_account: return (f.values & (kValueId | kValuePhone)) != 0;
-    case Cue::slot_email: return (f.values & kValueEmail) != 0;
-    case Cue::slot_phone: return (f.values & kValuePhone) != 0;
-    case Cue::slot_birth_date: return (f.values & kValueDate) != 0;
-    case Cue::slot_postcode: return (f.values & (kValuePostcode | kValueId)) != 0;
-    case Cue::slot_address: return f.token_count >= 3 && !f.question;
-    case Cue::slot_name: return f.token_count >= 1 && f.token_count <= 5 && !f.question;
-    default: return false;
+    case Cue::slot_account:
+      return (f.values & (kValueId | kValuePhone)) != 0;
+    case Cue::slot_email:
+      return (f.values & kValueEmail) != 0;
+    case Cue::slot_phone:
+      return (f.values & kValuePhone) != 0;
+    case Cue::slot_birth_date:
+      return (f.values & kValueDate) != 0;
+    case Cue::slot_postcode:
+      return (f.values & (kValuePostcode | kValueId)) != 0;
+    case Cue::slot_address:
+      return f.token_count >= 3 && !f.question;
+    case Cue::slot_name:
+      return f.token_count >= 1 && f.token_count <= 5 && !f.question;
+    default:
+      return false;
   }
 }
 
@@ -59,8 +67,8 @@ void detect_bot_reask(const Conversation& c, const Prepared& p, const DetectorOp
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
   std::array<std::uint32_t, std::size(kSlots)> given;  // turn where each detail was given
   given.fill(kNone);
-  std::uint32_t reported = 0;      // cue bits of details already reported
-  std::uint32_t asked = 0;         // details the previous bot turn asked for
+  std::uint32_t reported = 0;  // cue bits of details already reported
+  std::uint32_t asked = 0;     // details the previous bot turn asked for
   bool previous_bot_invalid = false;
   for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
     const TurnFeatures& f = p.turns[i];

@@ -43,13 +43,20 @@ const Detector* find_detector(std::string_view name);
 std::span<const DetectorParam> all_params();
 const DetectorParam* find_param(std::string_view key);
 
-void detect_bot_loop(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_fallback_loop(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_user_repeat(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_bot_reask(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_missed_escalation(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_sentiment_drop(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
-void detect_negative_ending(const Conversation&, const Prepared&, const DetectorOptions&, std::vector<Finding>&);
+void detect_bot_loop(const Conversation&, const Prepared&, const DetectorOptions&,
+                     std::vector<Finding>&);
+void detect_fallback_loop(const Conversation&, const Prepared&, const DetectorOptions&,
+                          std::vector<Finding>&);
+void detect_user_repeat(const Conversation&, const Prepared&, const DetectorOptions&,
+                        std::vector<Finding>&);
+void detect_bot_reask(const Conversation&, const Prepared&, const DetectorOptions&,
+                      std::vector<Finding>&);
+void detect_missed_escalation(const Conversation&, const Prepared&, const DetectorOptions&,
+                              std::vector<Finding>&);
+void detect_sentiment_drop(const Conversation&, const Prepared&, const DetectorOptions&,
+                           std::vector<Finding>&);
+void detect_negative_ending(const Conversation&, const Prepared&, const DetectorOptions&,
+                            std::vector<Finding>&);
 
 // "…" quote of a turn for finding messages: the first `max_bytes` of its text, printable.
 std::string quote(std::string_view text, std::size_t max_bytes = 80);

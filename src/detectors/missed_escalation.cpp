@@ -36,8 +36,8 @@
 
 namespace audit {
 
-void detect_missed_escalation(const Conversation& c, const Prepared& p,
-                              const DetectorOptions& opt, std::vector<Finding>& out) {
+void detect_missed_escalation(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
+                              std::vector<Finding>& out) {
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
   const std::size_t window = static_cast<std::size_t>(opt.escalation_window);
   std::uint32_t trigger = kNone;

@@ -50,14 +50,15 @@ void detect_user_repeat(const Conversation& c, const Prepared& p, const Detector
     const TurnFeatures& fu = p.turns[u];
     if (fu.content_count >= 2 && !is_answer_to_detail_question(c, p, u)) {
       const bool marked = (fu.cues & cue_bit(Cue::repeat_marker)) != 0;
-      const double needed = marked ? std::min(kMarkedRepeatSimilarity, opt.repeat_similarity)
-                                   : opt.repeat_similarity;
+      const double needed =
+          marked ? std::min(kMarkedRepeatSimilarity, opt.repeat_similarity) : opt.repeat_similarity;
       double best = 0;
       std::uint32_t best_turn = 0;
       std::size_t looked = 0;
       bool bot_between = false;
       std::uint32_t next = u;  // walks back over the earlier customer turns
-      for (std::size_t k = users.size(); k > 0 && looked < static_cast<std::size_t>(opt.repeat_window); --k) {
+      for (std::size_t k = users.size();
+           k > 0 && looked < static_cast<std::size_t>(opt.repeat_window); --k) {
         const std::uint32_t e = users[k - 1];
         for (std::uint32_t t = e + 1; t < next && !bot_between; ++t)
           bot_between = c.turns[t].role == Role::bot;

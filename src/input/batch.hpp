@@ -28,7 +28,7 @@ struct Batch {
   std::uint64_t input_bytes = 0;  // bytes of the (decompressed) file this batch consumed
   bool last_of_file = false;
   bool unreadable = false;  // the file could not be opened at all
-  std::string read_error;  // set on the file's last batch when reading failed midway
+  std::string read_error;   // set on the file's last batch when reading failed midway
 
   void clear() {
     bytes.clear();

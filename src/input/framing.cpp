@@ -9,7 +9,9 @@ namespace audit {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -26,9 +28,12 @@ bool line_is_complete_value(std::string_view line) {
       continue;
     }
     if (in_string) {
-      if (escape) escape = false;
-      else if (c == '\\') escape = true;
-      else if (c == '"') in_string = false;
+      if (escape)
+        escape = false;
+      else if (c == '\\')
+        escape = true;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -70,7 +75,8 @@ bool Framer::fill(std::string& buf, std::size_t want) {
 void Framer::choose_framing(std::string& buf) {
   if (buf.size() >= 3 && std::memcmp(buf.data(), "\xEF\xBB\xBF", 3) == 0) buf.erase(0, 3);
   std::size_t i = 0;
-  while (i < buf.size() && is_space(buf[i])) ++i;
+  while (i < buf.size() && is_space(buf[i]))
+    ++i;
   framing_ = Framing::jsonl;  // also for garbage: line by line gives the clearest errors
   if (i == buf.size()) return;
   if (buf[i] == '[') {
@@ -107,8 +113,10 @@ bool Framer::next(Batch& batch) {
 
 void Framer::emit(Batch& batch, std::size_t begin, std::size_t end, std::uint64_t line) {
   const std::string& b = batch.bytes;
-  while (begin < end && is_space(b[begin])) ++begin;
-  while (end > begin && is_space(b[end - 1])) --end;
+  while (begin < end && is_space(b[begin]))
+    ++begin;
+  while (end > begin && is_space(b[end - 1]))
+    --end;
   if (begin == end) return;  // a blank line is not a record
   if (end - begin > max_record_) {
     emit_too_large(batch, line);

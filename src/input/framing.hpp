@@ -51,7 +51,8 @@ class Framer {
   std::string carry_;  // bytes read but not yet cut into records
   std::string error_;
   std::uint64_t line_ = 1;
-  std::uint64_t unreported_bytes_ = 0;  // read since the last batch  // line number of the first byte of carry_
+  std::uint64_t unreported_bytes_ =
+      0;  // read since the last batch  // line number of the first byte of carry_
 
   // JSONL: skipping the rest of an over-long line.
   bool skipping_line_ = false;

@@ -17,7 +17,9 @@ bool has_transcript_extension(const std::string& path) {
   return false;
 }
 
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string display_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
 
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& args) {
   std::vector<InputFile> files;
@@ -37,7 +39,8 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& args) {
       continue;
     }
     std::vector<InputFile> found;
-    auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
+    auto it =
+        fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       files.push_back({arg, ec.message()});
       continue;

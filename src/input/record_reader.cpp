@@ -39,9 +39,15 @@ std::string_view TextArena::store(std::string_view s) {
   return {p, s.size()};
 }
 
-void TextArena::begin() { building_.clear(); }
-void TextArena::append(std::string_view s) { building_.append(s); }
-std::string_view TextArena::finish() { return store(building_); }
+void TextArena::begin() {
+  building_.clear();
+}
+void TextArena::append(std::string_view s) {
+  building_.append(s);
+}
+std::string_view TextArena::finish() {
+  return store(building_);
+}
 
 void TextArena::reset() {
   // Keep the first block for the next record; give big one-off blocks back.
@@ -57,9 +63,12 @@ void TextArena::reset() {
 
 std::string_view format_name(InputFormat f) {
   switch (f) {
-    case InputFormat::auto_detect: return "auto";
-    case InputFormat::native: return "native";
-    case InputFormat::openai: return "openai";
+    case InputFormat::auto_detect:
+      return "auto";
+    case InputFormat::native:
+      return "native";
+    case InputFormat::openai:
+      return "openai";
   }
   return "?";
 }
@@ -70,13 +79,16 @@ bool role_from_string(std::string_view s, Role& out) {
     Role role;
   };
   static constexpr Alias kAliases[] = {
-      {"user", Role::user},          {"customer", Role::user},      {"human", Role::user},
-      {"end_user", Role::user},      {"client", Role::user},        {"bot", Role::bot},
-      {"assistant", Role::bot},      {"ai", Role::bot},             {"virtual_agent", Role::bot},
-      {"chatbot", Role::bot},        {"automated_agent", Role::bot}, {"agent", Role::agent},
-      {"human_agent", Role::agent},  {"operator", Role::agent},     {"staff", Role::agent},
-      {"representative", Role::agent}, {"system", Role::system},    {"developer", Role::system},
-      {"tool", Role::system},        {"function", Role::system},
+      {"user", Role::user},           {"customer", Role::user},
+      {"human", Role::user},          {"end_user", Role::user},
+      {"client", Role::user},         {"bot", Role::bot},
+      {"assistant", Role::bot},       {"ai", Role::bot},
+      {"virtual_agent", Role::bot},   {"chatbot", Role::bot},
+      {"automated_agent", Role::bot}, {"agent", Role::agent},
+      {"human_agent", Role::agent},   {"operator", Role::agent},
+      {"staff", Role::agent},         {"representative", Role::agent},
+      {"system", Role::system},       {"developer", Role::system},
+      {"tool", Role::system},         {"function", Role::system},
   };
   for (const Alias& a : kAliases) {
     if (a.name.size() != s.size()) continue;
@@ -167,8 +179,8 @@ simdjson::error_code scalar_text(ondemand::value v, std::string_view& out, bool&
     case ondemand::json_type::number:
     case ondemand::json_type::boolean: {
       out = v.raw_json_token();
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' ||
-                              out.back() == '\t'))
+      while (!out.empty() &&
+             (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' || out.back() == '\t'))
         out.remove_suffix(1);
       return simdjson::SUCCESS;
     }
@@ -247,7 +259,8 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
   ondemand::document doc;
   if (auto err = parser_.iterate(data, length, capacity).get(doc)) {
     if (err == simdjson::UTF8_ERROR) return fail_utf8();
-    return fail(ErrorKind::invalid_json, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    return fail(ErrorKind::invalid_json,
+                fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
   ondemand::object o;
   if (auto err = doc.get_object().get(o)) {
@@ -255,7 +268,8 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
       return fail(ErrorKind::not_an_object, "the record is not a JSON object");
     }
     if (err == simdjson::UTF8_ERROR) return fail_utf8();
-    return fail(ErrorKind::invalid_json, fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+    return fail(ErrorKind::invalid_json,
+                fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
   if (format == InputFormat::auto_detect) {
     format = format_from_keys(o);
@@ -279,7 +293,8 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     std::string what = ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
     return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));
   }
-  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) return fail(ErrorKind::invalid_json, "invalid JSON: trailing content after the record");
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
+    return fail(ErrorKind::invalid_json, "invalid JSON: trailing content after the record");
   if (c.turns.empty()) return fail(ErrorKind::empty_conversation, "the conversation has no turns");
   out.ok = true;
   return out;

@@ -45,8 +45,7 @@ struct ReadContext {
   std::string detail;  // on error: which field was wrong and how
 };
 
-using SchemaFn = simdjson::error_code (*)(simdjson::ondemand::object, ReadContext&,
-                                          Conversation&);
+using SchemaFn = simdjson::error_code (*)(simdjson::ondemand::object, ReadContext&, Conversation&);
 simdjson::error_code read_native(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_openai(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
 

@@ -20,11 +20,11 @@ EventKind event_kind(std::string_view type) {
     EventKind kind;
   };
   static constexpr Alias kAliases[] = {
-      {"handoff", EventKind::handoff},   {"handover", EventKind::handoff},
-      {"escalation", EventKind::handoff}, {"transfer", EventKind::handoff},
+      {"handoff", EventKind::handoff},       {"handover", EventKind::handoff},
+      {"escalation", EventKind::handoff},    {"transfer", EventKind::handoff},
       {"agent_handoff", EventKind::handoff}, {"fallback", EventKind::fallback},
-      {"no_match", EventKind::fallback}, {"nomatch", EventKind::fallback},
-      {"intent", EventKind::intent},     {"sentiment", EventKind::sentiment},
+      {"no_match", EventKind::fallback},     {"nomatch", EventKind::fallback},
+      {"intent", EventKind::intent},         {"sentiment", EventKind::sentiment},
   };
   for (const Alias& a : kAliases)
     if (a.name == type) return a.kind;
@@ -78,7 +78,8 @@ simdjson::error_code read_event(ondemand::value v, ReadContext& ctx, Conversatio
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation& c, std::size_t i) {
+simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation& c,
+                               std::size_t i) {
   ondemand::object o;
   if (auto err = v.get_object().get(o)) {
     ctx.detail = fmt::format("turns[{}]: expected an object", i);

@@ -93,7 +93,8 @@ simdjson::error_code read_message(ondemand::value v, ReadContext& ctx, Conversat
         if (auto err = fv.get_array().get(parts)) return err;
         if (auto err = read_parts(parts, ctx, i, turn.text)) return err;
       } else if (t != ondemand::json_type::null) {
-        ctx.detail = fmt::format("messages[{}].content: expected a string, a list of parts or null", i);
+        ctx.detail =
+            fmt::format("messages[{}].content: expected a string, a list of parts or null", i);
         return simdjson::INCORRECT_TYPE;
       }
     }

@@ -45,7 +45,8 @@ void append_summary(fmt::memory_buffer& out, const Report& r) {
   number(out, "turns", s.turns);
   out.append(std::string_view("\"turns_by_role\":{"));
   for (std::size_t k = 0; k < s.turns_by_role.size(); ++k)
-    number(out, role_name(static_cast<Role>(k)), s.turns_by_role[k], k + 1 < s.turns_by_role.size());
+    number(out, role_name(static_cast<Role>(k)), s.turns_by_role[k],
+           k + 1 < s.turns_by_role.size());
   out.append(std::string_view("},\"skipped\":{"));
   number(out, "total", s.skipped_total());
   for (std::size_t k = 0; k < s.skipped.size(); ++k)
@@ -86,9 +87,13 @@ void append_summary(fmt::memory_buffer& out, const Report& r) {
   out.append(std::string_view("},\"sentiment\":{"));
   number(out, "conversations", s.sentiment_conversations);
   decimal(out, "first_customer_turn_mean",
-          s.sentiment_conversations ? s.first_sentiment_sum / static_cast<double>(s.sentiment_conversations) : 0);
+          s.sentiment_conversations
+              ? s.first_sentiment_sum / static_cast<double>(s.sentiment_conversations)
+              : 0);
   decimal(out, "last_customer_turn_mean",
-          s.sentiment_conversations ? s.last_sentiment_sum / static_cast<double>(s.sentiment_conversations) : 0,
+          s.sentiment_conversations
+              ? s.last_sentiment_sum / static_cast<double>(s.sentiment_conversations)
+              : 0,
           false);
   out.append(std::string_view("},\"quality\":{"));
   decimal(out, "mean", s.conversations ? s.quality_sum / static_cast<double>(s.conversations) : 0);
@@ -125,8 +130,8 @@ void print_json_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
     append_json_string(out, c.id);
     out.append(std::string_view(",\"source\":"));
     append_json_string(out, fmt::format("{}:{}", ctx.files[c.file_index], c.line));
-    fmt::format_to(std::back_inserter(out), ",\"quality\":{},\"turns\":{},\"findings\":[", c.quality,
-                   c.turn_count);
+    fmt::format_to(std::back_inserter(out), ",\"quality\":{},\"turns\":{},\"findings\":[",
+                   c.quality, c.turn_count);
     for (std::size_t k = 0; k < c.findings.size(); ++k) {
       if (k) out.push_back(',');
       append_finding_json(out, c, c.findings[k], ctx.files);
@@ -134,8 +139,9 @@ void print_json_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
     out.append(std::string_view("],\"evidence\":["));
     for (std::size_t k = 0; k < c.evidence.size(); ++k) {
       const QuotedTurn& q = c.evidence[k];
-      fmt::format_to(std::back_inserter(out), "{}{{\"index\":{},\"role\":\"{}\",\"sentiment\":",
-                     k ? "," : "", q.index, role_name(q.role));
+      fmt::format_to(std::back_inserter(out),
+                     "{}{{\"index\":{},\"role\":\"{}\",\"sentiment\":", k ? "," : "", q.index,
+                     role_name(q.role));
       append_json_number(out, q.sentiment);
       out.append(std::string_view(",\"text\":"));
       append_json_string(out, q.text);
@@ -152,12 +158,14 @@ void print_json_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
                                    : ctx.files[e.file_index]);
     out.append(std::string_view(",\"file\":"));
     append_json_string(out, ctx.files[e.file_index]);
-    fmt::format_to(std::back_inserter(out), ",\"line\":{},\"reason\":\"{}\",\"level\":\"{}\",\"message\":",
-                   e.line, error_kind_name(e.kind), e.warning ? "warning" : "error");
+    fmt::format_to(std::back_inserter(out),
+                   ",\"line\":{},\"reason\":\"{}\",\"level\":\"{}\",\"message\":", e.line,
+                   error_kind_name(e.kind), e.warning ? "warning" : "error");
     append_json_string(out, e.message);
     out.push_back('}');
   }
-  fmt::format_to(std::back_inserter(out), "\n],\n\"errors_total\":{},\n\"summary\":", r.errors_total);
+  fmt::format_to(std::back_inserter(out),
+                 "\n],\n\"errors_total\":{},\n\"summary\":", r.errors_total);
   append_summary(out, r);
   out.append(std::string_view(",\n\"settings\":"));
   out.append(r.settings_json);

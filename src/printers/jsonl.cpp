@@ -20,9 +20,10 @@ void append_finding_json(fmt::memory_buffer& out, const FlaggedConversation& c, 
   append_json_string(out, fmt::format("{}:{}", file, c.line));
   out.append(std::string_view(",\"file\":"));
   append_json_string(out, file);
-  fmt::format_to(it, ",\"line\":{},\"rule\":\"{}\",\"severity\":\"{}\",\"turns\":[", c.line,
-                 f.rule, severity_name(f.severity));
-  for (std::size_t k = 0; k < f.turns.size(); ++k) fmt::format_to(it, "{}{}", k ? "," : "", f.turns[k]);
+  fmt::format_to(it, ",\"line\":{},\"rule\":\"{}\",\"severity\":\"{}\",\"turns\":[", c.line, f.rule,
+                 severity_name(f.severity));
+  for (std::size_t k = 0; k < f.turns.size(); ++k)
+    fmt::format_to(it, "{}{}", k ? "," : "", f.turns[k]);
   out.append(std::string_view("],\"message\":"));
   append_json_string(out, f.message);
   if (f.has_score) {

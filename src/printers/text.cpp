@@ -55,7 +55,8 @@ void print_text_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
     if (s.unreadable_files) fmt::format_to(it, "; {} unreadable files", s.unreadable_files);
     out.push_back('\n');
   }
-  if (s.repaired_utf8) fmt::format_to(it, "Repaired invalid UTF-8 in {} records\n", s.repaired_utf8);
+  if (s.repaired_utf8)
+    fmt::format_to(it, "Repaired invalid UTF-8 in {} records\n", s.repaired_utf8);
   fmt::format_to(it, "Flagged: {} conversations ({:.1f}%)\n\n", s.flagged,
                  percent(s.flagged, s.conversations));
 

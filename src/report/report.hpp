@@ -29,13 +29,14 @@ struct Summary {
   std::array<std::uint64_t, 4> turns_by_role{};  // user, bot, agent, system
   std::array<std::uint64_t, kErrorKinds> skipped{};
   std::uint64_t repaired_utf8 = 0;
-  std::uint64_t flagged = 0;           // conversations with at least one finding
-  std::uint64_t handed_off = 0;        // reached a human (handoff event, agent turn or phrase)
-  std::uint64_t asked_for_human = 0;   // the customer asked for a human at least once
-  std::uint64_t false_contained = 0;   // never reached a human, yet looped / missed escalation / ended negative
-  std::uint64_t sentiment_conversations = 0;  // with at least one customer turn
-  double first_sentiment_sum = 0;      // first customer turn's sentiment, summed
-  double last_sentiment_sum = 0;       // last customer turn's sentiment, summed
+  std::uint64_t flagged = 0;          // conversations with at least one finding
+  std::uint64_t handed_off = 0;       // reached a human (handoff event, agent turn or phrase)
+  std::uint64_t asked_for_human = 0;  // the customer asked for a human at least once
+  std::uint64_t false_contained =
+      0;  // never reached a human, yet looped / missed escalation / ended negative
+  std::uint64_t sentiment_conversations = 0;          // with at least one customer turn
+  double first_sentiment_sum = 0;                     // first customer turn's sentiment, summed
+  double last_sentiment_sum = 0;                      // last customer turn's sentiment, summed
   std::array<std::uint64_t, 11> quality_histogram{};  // quality 0-9, 10-19, ..., 90-99, 100
   double quality_sum = 0;
   std::vector<RuleCounts> rules;  // indexed like all_detectors()
@@ -89,7 +90,7 @@ struct Report {
   std::vector<FlaggedConversation> worst;
   std::vector<InputError> errors;  // the first kKeptErrors, in input order
   std::uint64_t errors_total = 0;
-  std::string settings_json;       // the thresholds, as a JSON object, for the record
+  std::string settings_json;  // the thresholds, as a JSON object, for the record
 };
 inline constexpr std::size_t kKeptErrors = 1000;
 

@@ -18,8 +18,10 @@ void Summary::merge(const Summary& o) {
   records += o.records;
   conversations += o.conversations;
   turns += o.turns;
-  for (std::size_t k = 0; k < turns_by_role.size(); ++k) turns_by_role[k] += o.turns_by_role[k];
-  for (std::size_t k = 0; k < skipped.size(); ++k) skipped[k] += o.skipped[k];
+  for (std::size_t k = 0; k < turns_by_role.size(); ++k)
+    turns_by_role[k] += o.turns_by_role[k];
+  for (std::size_t k = 0; k < skipped.size(); ++k)
+    skipped[k] += o.skipped[k];
   repaired_utf8 += o.repaired_utf8;
   flagged += o.flagged;
   handed_off += o.handed_off;
@@ -35,7 +37,8 @@ void Summary::merge(const Summary& o) {
   for (std::size_t r = 0; r < o.rules.size(); ++r) {
     rules[r].findings += o.rules[r].findings;
     rules[r].conversations += o.rules[r].conversations;
-    for (std::size_t s = 0; s < 3; ++s) rules[r].by_severity[s] += o.rules[r].by_severity[s];
+    for (std::size_t s = 0; s < 3; ++s)
+      rules[r].by_severity[s] += o.rules[r].by_severity[s];
   }
 }
 
@@ -43,9 +46,15 @@ int quality_score(const std::vector<Finding>& findings) {
   int q = 100;
   for (const Finding& f : findings) {
     switch (f.severity) {
-      case Severity::error: q -= 25; break;
-      case Severity::warning: q -= 10; break;
-      case Severity::info: q -= 3; break;
+      case Severity::error:
+        q -= 25;
+        break;
+      case Severity::warning:
+        q -= 10;
+        break;
+      case Severity::info:
+        q -= 3;
+        break;
     }
   }
   return std::max(q, 0);
@@ -70,7 +79,8 @@ void WorstList::offer(FlaggedConversation c) {
 }
 
 void WorstList::merge(const WorstList& other) {
-  for (const FlaggedConversation& c : other.items_) offer(c);
+  for (const FlaggedConversation& c : other.items_)
+    offer(c);
 }
 
 }  // namespace audit

@@ -31,7 +31,9 @@ enum class Cue : std::uint8_t {
   count
 };
 
-inline constexpr std::uint32_t cue_bit(Cue c) { return 1u << static_cast<unsigned>(c); }
+inline constexpr std::uint32_t cue_bit(Cue c) {
+  return 1u << static_cast<unsigned>(c);
+}
 inline constexpr std::uint32_t kSlotCues =
     cue_bit(Cue::slot_order) | cue_bit(Cue::slot_email) | cue_bit(Cue::slot_phone) |
     cue_bit(Cue::slot_account) | cue_bit(Cue::slot_birth_date) | cue_bit(Cue::slot_postcode) |

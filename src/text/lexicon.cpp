@@ -1,10 +1,10 @@
 #include "text/lexicon.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <fstream>
 #include <mutex>
-
-#include <fmt/format.h>
 
 #include "text/tokenize.hpp"
 
@@ -35,8 +35,10 @@ void for_each_line(std::string_view text, Fn fn) {
 }
 
 bool parse_float(std::string_view s, float& out) {
-  while (!s.empty() && (s.front() == ' ')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' '))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' '))
+    s.remove_suffix(1);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && ptr == s.data() + s.size();
@@ -63,7 +65,8 @@ bool Lexicon::add_term(std::string_view term, float valence) {
     return true;
   }
   std::uint64_t h = kPhraseSeed;
-  for (const std::string& w : words) h = phrase_hash_step(h, token_hash(w));
+  for (const std::string& w : words)
+    h = phrase_hash_step(h, token_hash(w));
   phrases_[h] = valence;
   words_[token_hash(words[0])].phrase_start = true;
   if (words.size() > max_phrase_) max_phrase_ = words.size();
@@ -77,7 +80,8 @@ void Lexicon::load_builtin() {
     if (split_term(line, term, value) && parse_float(value, v)) add_term(term, v);
   });
   for_each_line(kLexicon_negators_txt, [&](std::size_t, std::string_view line) {
-    for (const std::string& w : tokenize_words(line)) words_[token_hash(w)].negator = true;
+    for (const std::string& w : tokenize_words(line))
+      words_[token_hash(w)].negator = true;
   });
   for_each_line(kLexicon_intensifiers_tsv, [&](std::size_t, std::string_view line) {
     std::string_view term, value;
@@ -115,8 +119,8 @@ bool Lexicon::with_overrides(const std::string& path, Lexicon& out, std::string&
     std::string_view term, value;
     float v = 0;
     if (!split_term(line, term, value) || !parse_float(value, v) || v < -4.5f || v > 4.5f) {
-      error = fmt::format("{}:{}: expected \"term<TAB>valence\" with a valence from -4 to 4",
-                          path, line_no);
+      error = fmt::format("{}:{}: expected \"term<TAB>valence\" with a valence from -4 to 4", path,
+                          line_no);
       ok = false;
       return;
     }

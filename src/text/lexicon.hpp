@@ -14,10 +14,10 @@
 namespace audit {
 
 struct WordInfo {
-  float valence = 0;      // -4 .. 4, as in VADER
-  float booster = 0;      // intensifier (> 0) or dampener (< 0) step
+  float valence = 0;  // -4 .. 4, as in VADER
+  float booster = 0;  // intensifier (> 0) or dampener (< 0) step
   bool negator = false;
-  bool contrast = false;  // "but", "however": what follows weighs more
+  bool contrast = false;      // "but", "however": what follows weighs more
   bool phrase_start = false;  // some multi-word entry starts with this word
 };
 

@@ -5,7 +5,8 @@
 namespace audit {
 
 void PhraseMatcher::add_filler(std::string_view word) {
-  for (const std::string& w : tokenize_words(word)) fillers_[token_hash(w)] = true;
+  for (const std::string& w : tokenize_words(word))
+    fillers_[token_hash(w)] = true;
 }
 
 void PhraseMatcher::add(std::string_view phrase, std::uint8_t tag) {

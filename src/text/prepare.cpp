@@ -13,24 +13,29 @@ namespace {
 
 // Function words left out of a turn's content words (English, Spanish, German, French).
 constexpr std::string_view kStopwords[] = {
-    "a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "for", "with",
-    "from", "by", "about", "as", "into", "it", "its", "it's", "is", "are", "was", "were", "be",
-    "been", "am", "i", "i'm", "me", "my", "mine", "you", "your", "you're", "we", "our", "us",
-    "he", "she", "they", "them", "their", "this", "that", "these", "those", "there", "here",
-    "do", "does", "did", "have", "has", "had", "can", "could", "will", "would", "should", "may",
-    "might", "must", "shall", "not", "no", "yes", "please", "pls", "hi", "hello", "hey", "ok",
-    "okay", "just", "what", "when", "where", "how", "why", "which", "who", "any", "some", "all",
-    "also", "too", "very", "really", "now", "then", "than", "up", "out", "get", "got", "still",
-    "again", "already", "want", "need", "like", "know", "tell", "thanks", "thank", "oh", "well",
-    "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "que", "por", "para",
-    "con", "mi", "me", "es", "lo", "se", "der", "die", "das", "und", "ist", "ich", "mein",
-    "meine", "nicht", "ein", "eine", "zu", "mit", "auf", "le", "les", "et", "ou", "je", "mon",
-    "ma", "est", "pas", "du", "au", "pour", "avec", "une", "des", "ne", "il", "vous"};
+    "a",      "an",      "the",    "and",   "or",    "but",   "if",    "so",     "of",    "to",
+    "in",     "on",      "at",     "for",   "with",  "from",  "by",    "about",  "as",    "into",
+    "it",     "its",     "it's",   "is",    "are",   "was",   "were",  "be",     "been",  "am",
+    "i",      "i'm",     "me",     "my",    "mine",  "you",   "your",  "you're", "we",    "our",
+    "us",     "he",      "she",    "they",  "them",  "their", "this",  "that",   "these", "those",
+    "there",  "here",    "do",     "does",  "did",   "have",  "has",   "had",    "can",   "could",
+    "will",   "would",   "should", "may",   "might", "must",  "shall", "not",    "no",    "yes",
+    "please", "pls",     "hi",     "hello", "hey",   "ok",    "okay",  "just",   "what",  "when",
+    "where",  "how",     "why",    "which", "who",   "any",   "some",  "all",    "also",  "too",
+    "very",   "really",  "now",    "then",  "than",  "up",    "out",   "get",    "got",   "still",
+    "again",  "already", "want",   "need",  "like",  "know",  "tell",  "thanks", "thank", "oh",
+    "well",   "el",      "la",     "los",   "las",   "un",    "una",   "y",      "o",     "de",
+    "del",    "en",      "que",    "por",   "para",  "con",   "mi",    "me",     "es",    "lo",
+    "se",     "der",     "die",    "das",   "und",   "ist",   "ich",   "mein",   "meine", "nicht",
+    "ein",    "eine",    "zu",     "mit",   "auf",   "le",    "les",   "et",     "ou",    "je",
+    "mon",    "ma",      "est",    "pas",   "du",    "au",    "pour",  "avec",   "une",   "des",
+    "ne",     "il",      "vous"};
 
 const FlatTable<bool>& stopwords() {
   static const FlatTable<bool> table = [] {
     FlatTable<bool> t;
-    for (std::string_view w : kStopwords) t[token_hash(w)] = true;
+    for (std::string_view w : kStopwords)
+      t[token_hash(w)] = true;
     return t;
   }();
   return table;
@@ -46,7 +51,8 @@ std::uint32_t append_set(const Token* tokens, std::size_t n, bool content,
     sets.push_back(tokens[i].hash);
   }
   std::sort(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end());
-  sets.erase(std::unique(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end()), sets.end());
+  sets.erase(std::unique(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end()),
+             sets.end());
   return static_cast<std::uint32_t>(sets.size() - start);
 }
 

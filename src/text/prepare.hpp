@@ -22,11 +22,11 @@ struct TurnFeatures {
   std::uint32_t first_word = 0, word_count = 0;        // distinct token hashes, sorted
   std::uint32_t first_content = 0, content_count = 0;  // distinct content-word hashes, sorted
   float sentiment = 0;
-  std::uint32_t cues = 0;    // cue_bit(Cue::...) of every cue phrase matched
-  std::uint8_t values = 0;   // ValueKind bits of the values given in the text
-  bool question = false;     // contains '?'
-  bool fallback = false;     // bot turn: a fallback event or phrase
-  bool handoff = false;      // a handoff event, an agent turn, or a bot handoff phrase
+  std::uint32_t cues = 0;      // cue_bit(Cue::...) of every cue phrase matched
+  std::uint8_t values = 0;     // ValueKind bits of the values given in the text
+  bool question = false;       // contains '?'
+  bool fallback = false;       // bot turn: a fallback event or phrase
+  bool handoff = false;        // a handoff event, an agent turn, or a bot handoff phrase
   bool human_request = false;  // user turn: asks for a human
 };
 

@@ -17,7 +17,9 @@ constexpr float kQuestion = 0.18f;
 constexpr float kNormalisation = 15.0f;
 constexpr float kBoosterDecay[] = {1.0f, 0.95f, 0.9f};
 
-float sign(float v) { return v < 0 ? -1.0f : 1.0f; }
+float sign(float v) {
+  return v < 0 ? -1.0f : 1.0f;
+}
 
 }  // namespace
 
@@ -73,8 +75,10 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
     i += len;
   }
   if (sum != 0) {
-    float emphasis = static_cast<float>(std::min<std::uint32_t>(stats.exclamations, 4)) * kExclamation;
-    if (stats.questions > 1) emphasis += static_cast<float>(std::min<std::uint32_t>(stats.questions, 3)) * kQuestion;
+    float emphasis =
+        static_cast<float>(std::min<std::uint32_t>(stats.exclamations, 4)) * kExclamation;
+    if (stats.questions > 1)
+      emphasis += static_cast<float>(std::min<std::uint32_t>(stats.questions, 3)) * kQuestion;
     sum += sign(sum) * emphasis;
   }
   float score = sum / std::sqrt(sum * sum + kNormalisation);

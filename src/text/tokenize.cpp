@@ -11,21 +11,22 @@ namespace {
 
 // U+00C0..U+00FF folded; "" marks a separator (× and ÷).
 constexpr std::array<const char*, 64> kLatin1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
 // U+0100..U+017F folded to one letter; 'I' stands for "ij" and 'O' for "oe".
 constexpr std::string_view kLatinExtA =
     "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiIIjjkkkllllllllllnnnnnnnnnooooooOOrrrrrr"
-    "sssssssstttttt" "uuuuuuuuuuuuwwyyyzzzzzzs";
+    "sssssssstttttt"
+    "uuuuuuuuuuuuwwyyyzzzzzzs";
 
 // ASCII emoticons, longest first where one is a prefix of another.
 constexpr std::string_view kEmoticons[] = {
-    ">:-(", ">:(", ":'-(", ":'(", ":-))", ":-((", ":))", ":((", ":-)", ":-(", ":-D", ":-P",
-    ":-p", ":-/", ":-|", ":-O", ":-o", ";-)", ":)",  ":(",  ":D",  ":P",  ":p",  ":/",  ":|",
-    ":O",  ":o",  ";)",  "=)",  "=(",  "<3",  ":@", ":S", ":s", "^^", "^_^", "-_-", "D:"};
+    ">:-(", ">:(", ":'-(", ":'(", ":-))", ":-((", ":))", ":((", ":-)", ":-(", ":-D", ":-P", ":-p",
+    ":-/",  ":-|", ":-O",  ":-o", ";-)",  ":)",   ":(",  ":D",  ":P",  ":p",  ":/",  ":|",  ":O",
+    ":o",   ";)",  "=)",   "=(",  "<3",   ":@",   ":S",  ":s",  "^^",  "^_^", "-_-", "D:"};
 
 bool is_emoji(std::uint32_t cp) {
   return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
@@ -119,7 +120,8 @@ class Tokenizer {
         const char* f = kLatin1[cp - 0xC0];
         if (*f) {
           bool upper = cp <= 0xDE;
-          for (const char* p = f; *p; ++p) add_letter(*p, upper, false);
+          for (const char* p = f; *p; ++p)
+            add_letter(*p, upper, false);
           continue;
         }
       } else if (cp >= 0x100 && cp <= 0x17F) {
@@ -150,8 +152,10 @@ class Tokenizer {
         continue;
       }
       end_word();
-      if (cp == 0x2026 || cp == 0x3002) pending_ |= kTokenSentenceStart | kTokenClauseStart;
-      else if (cp == 0x2014 || cp == 0x2013) pending_ |= kTokenClauseStart;
+      if (cp == 0x2026 || cp == 0x3002)
+        pending_ |= kTokenSentenceStart | kTokenClauseStart;
+      else if (cp == 0x2014 || cp == 0x2013)
+        pending_ |= kTokenClauseStart;
     }
     end_word();
   }
@@ -167,7 +171,9 @@ class Tokenizer {
     t.length = static_cast<std::uint32_t>(chars_.size() - token_begin_);
     t.hash = token_hash(std::string_view(chars_).substr(token_begin_));
     if (flags & kTokenElongated) t.squeezed_hash = squeezed_hash(token_begin_);
-    t.flags = static_cast<std::uint16_t>(flags | pending_ | (tokens_.size() == first_token_ ? kTokenSentenceStart | kTokenClauseStart : 0));
+    t.flags = static_cast<std::uint16_t>(
+        flags | pending_ |
+        (tokens_.size() == first_token_ ? kTokenSentenceStart | kTokenClauseStart : 0));
     pending_ = 0;
     tokens_.push_back(t);
   }
@@ -230,16 +236,27 @@ class Tokenizer {
 
   void separator(unsigned char c) {
     switch (c) {
-      case '!': ++stats_.exclamations; pending_ |= kTokenSentenceStart | kTokenClauseStart; break;
-      case '?': ++stats_.questions; pending_ |= kTokenSentenceStart | kTokenClauseStart; break;
+      case '!':
+        ++stats_.exclamations;
+        pending_ |= kTokenSentenceStart | kTokenClauseStart;
+        break;
+      case '?':
+        ++stats_.questions;
+        pending_ |= kTokenSentenceStart | kTokenClauseStart;
+        break;
       case '.':
-      case '\n': pending_ |= kTokenSentenceStart | kTokenClauseStart; break;
+      case '\n':
+        pending_ |= kTokenSentenceStart | kTokenClauseStart;
+        break;
       case ',':
       case ';':
       case ':':
       case '(':
-      case ')': pending_ |= kTokenClauseStart; break;
-      default: break;
+      case ')':
+        pending_ |= kTokenClauseStart;
+        break;
+      default:
+        break;
     }
   }
 
@@ -296,7 +313,8 @@ std::vector<std::string> tokenize_words(std::string_view text) {
   TextStats stats;
   tokenize(text, chars, tokens, stats);
   std::vector<std::string> words;
-  for (const Token& t : tokens) words.push_back(chars.substr(t.begin, t.length));
+  for (const Token& t : tokens)
+    words.push_back(chars.substr(t.begin, t.length));
   return words;
 }
 

@@ -25,9 +25,9 @@ enum TokenFlag : std::uint16_t {
 };
 
 struct Token {
-  std::uint32_t begin = 0;   // into the folded character buffer
+  std::uint32_t begin = 0;  // into the folded character buffer
   std::uint32_t length = 0;
-  std::uint64_t hash = 0;    // of the folded bytes (token_hash)
+  std::uint64_t hash = 0;           // of the folded bytes (token_hash)
   std::uint64_t squeezed_hash = 0;  // elongated tokens: with every doubled letter single ("so")
   std::uint16_t flags = 0;
 };

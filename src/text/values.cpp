@@ -6,10 +6,18 @@ namespace audit {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
 
 bool email_at(std::string_view t, std::size_t at) {
   // local part before '@', a domain with a dot after it
@@ -29,13 +37,14 @@ bool email_at(std::string_view t, std::size_t at) {
 
 bool month_word(std::string_view t, std::size_t i) {
   static constexpr std::string_view kMonths[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",  "dec",
       "ene", "abr", "ago", "dic", "mär", "mai", "okt", "dez", "fév", "avr", "juil", "déc"};
   if (i > 0 && is_alpha(t[i - 1])) return false;
   for (std::string_view m : kMonths) {
     if (i + m.size() > t.size()) continue;
     bool same = true;
-    for (std::size_t k = 0; k < m.size() && same; ++k) same = lower(t[i + k]) == m[k];
+    for (std::size_t k = 0; k < m.size() && same; ++k)
+      same = lower(t[i + k]) == m[k];
     if (same) return true;
   }
   return false;
@@ -75,8 +84,10 @@ std::uint8_t find_values(std::string_view t) {
       }
       // The token the run sits in, letters included ("A123456", "ORD-55123").
       std::size_t ts = start, te = j;
-      while (ts > 0 && (is_alnum(t[ts - 1]) || t[ts - 1] == '-' || t[ts - 1] == '#')) --ts;
-      while (te < t.size() && is_alnum(t[te])) ++te;
+      while (ts > 0 && (is_alnum(t[ts - 1]) || t[ts - 1] == '-' || t[ts - 1] == '#'))
+        --ts;
+      while (te < t.size() && is_alnum(t[te]))
+        ++te;
       if (digits >= 9) found |= kValuePhone;
       if (groups >= 2 && groups <= 3 && date_seps >= 1 && digits >= 4 && digits <= 8) {
         found |= kValueDate;
@@ -86,11 +97,14 @@ std::uint8_t find_values(std::string_view t) {
       } else if (digits >= 1 && digits <= 2) {
         // "12 March", "March 12"
         std::size_t k = j;
-        while (k < t.size() && (t[k] == ' ' || t[k] == '.' || t[k] == ',')) ++k;
+        while (k < t.size() && (t[k] == ' ' || t[k] == '.' || t[k] == ','))
+          ++k;
         std::size_t b = start;
-        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == ',')) --b;
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == ','))
+          --b;
         std::size_t w = b;
-        while (w > 0 && is_alpha(t[w - 1])) --w;
+        while (w > 0 && is_alpha(t[w - 1]))
+          --w;
         if ((k < t.size() && month_word(t, k)) || (w < b && month_word(t, w))) found |= kValueDate;
       }
       // UK postcode: letters+digit(s) then digit+2 letters ("SW1A 1AA", "M1 1AE").

@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include "builders.hpp"
+
+using namespace audit;
+using namespace audit::test;
+
+TEST_CASE("missed-escalation: an ignored request for a human", "[missed-escalation]") {
+  Built b = convo({user("I want to speak to a real person"),
+                   bot("I can help! What is your order number?"), user("A HUMAN PLEASE"),
+                   bot("Sorry, I didn't understand.")});
+  auto out = run(detect_missed_escalation, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].severity == Severity::error);
+  CHECK(out[0].turns == std::vector<std::uint32_t>{0, 1, 2, 3});
+}
+
+TEST_CASE("missed-escalation: a handoff within K bot turns is fine", "[missed-escalation]") {
+  Built b = convo({user("agent please"), bot("Sure, can I have your name first?"), user("Ana"),
+                   bot("Connecting you to a human agent now.", {EventKind::handoff}),
+                   agent("Hi Ana, this is Sam.")});
+  CHECK(run(detect_missed_escalation, b).empty());
+}
+
+TEST_CASE("missed-escalation: exactly at K: a handoff on the K+1th bot turn is late",
+          "[missed-escalation]") {
+  Built b =
+      convo({user("agent please"), bot("What is it about?"), user("my bill"),
+             bot("Is it about a charge?"), user("yes"), bot("Transferring you to an agent now.")});
+  CHECK(run(detect_missed_escalation, b).size() == 1);
+  CHECK(run(detect_missed_escalation, b, DetectorOptions{.escalation_window = 3}).empty());
+}
+
+TEST_CASE("missed-escalation: a phone number is not a handoff", "[missed-escalation]") {
+  Built b = convo({user("quiero hablar con una persona"),
+                   bot("Puedes llamar al 900 123 456 de lunes a viernes.")});
+  CHECK(run(detect_missed_escalation, b).size() == 1);
+}
+
+TEST_CASE("missed-escalation: traps that are not requests", "[missed-escalation]") {
+  for (const char* text : {"my travel agent booked the flight, can I change the date?",
+                           "what is a user agent string?", "no need for a human, thanks",
+                           "are you a bot? just curious", "I don't want to speak to an agent"}) {
+    Built b = convo({user(text), bot("Here is what I found.")});
+    INFO(text);
+    CHECK(run(detect_missed_escalation, b).empty());
+  }
+}
+
+TEST_CASE("missed-escalation: a refused transfer is not a handoff", "[missed-escalation]") {
+  Built b =
+      convo({user("let me talk to someone"), bot("I'm afraid I can't transfer you right now.")});
+  CHECK(run(detect_missed_escalation, b).size() == 1);
+}
+
+TEST_CASE("missed-escalation: strong frustration answered without a handoff",
+          "[missed-escalation]") {
+  Built b = convo({user("this is useless, worst service ever"), bot("Is there anything else?"),
+                   user("..."), bot("Have a nice day!")});
+  auto out = run(detect_missed_escalation, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].severity == Severity::warning);
+}
+
+TEST_CASE("missed-escalation: angry last words with no bot turn after are not judged",
+          "[missed-escalation]") {
+  Built b = convo({user("where is my order"), bot("It is on its way."),
+                   user("this is useless, worst service ever")});
+  CHECK(run(detect_missed_escalation, b).empty());
+}
