@@ -136,9 +136,9 @@ class Worker {
                           opt_.input.max_record_bytes));
         continue;
       }
-      RecordReader::Outcome o =
-          reader_.read(b.bytes.data() + rec.offset, rec.length, b.bytes.size() - rec.offset,
-                       b.format, name, rec.line, conversation_);
+      RecordReader::Outcome o = reader_.read(
+          b.bytes.data() + rec.offset, rec.length, b.bytes.size() - rec.offset, b.format, name,
+          rec.line, conversation_, opt_.input.format == InputFormat::auto_detect);
       if (!o.ok) {
         error(r, b, rec.line, o.kind, o.message);
         continue;

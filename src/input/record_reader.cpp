@@ -224,15 +224,16 @@ InputFormat RecordReader::detect(const char* record, std::size_t length, std::si
 RecordReader::Outcome RecordReader::read(const char* record, std::size_t length,
                                          std::size_t capacity, InputFormat format,
                                          std::string_view source_name, std::uint64_t line,
-                                         Conversation& c) {
-  Outcome out = parse(record, length, capacity, format, source_name, line, c);
+                                         Conversation& c, bool keys_first) {
+  Outcome out = parse(record, length, capacity, format, source_name, line, c, keys_first);
   if (out.ok || !out.invalid_utf8) return out;
   // Invalid UTF-8: repair a copy and parse that instead.
   repaired_.clear();
   repair_utf8(std::string_view(record, length), repaired_);
   std::size_t repaired_length = repaired_.size();
   repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
-  out = parse(repaired_.data(), repaired_length, repaired_.size(), format, source_name, line, c);
+  out = parse(repaired_.data(), repaired_length, repaired_.size(), format, source_name, line, c,
+              keys_first);
   out.repaired_utf8 = true;
   return out;
 }
@@ -240,7 +241,7 @@ RecordReader::Outcome RecordReader::read(const char* record, std::size_t length,
 RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
                                           std::size_t capacity, InputFormat format,
                                           std::string_view source_name, std::uint64_t line,
-                                          Conversation& c) {
+                                          Conversation& c, bool keys_first) {
   Outcome out;
   c.clear();
   arena_.reset();
@@ -271,8 +272,9 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     return fail(ErrorKind::invalid_json,
                 fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
-  if (format == InputFormat::auto_detect) {
-    format = format_from_keys(o);
+  if (format == InputFormat::auto_detect || keys_first) {
+    const InputFormat by_keys = format_from_keys(o);
+    if (by_keys != InputFormat::auto_detect) format = by_keys;
     if (format == InputFormat::auto_detect) {
       return fail(ErrorKind::unknown_format,
                   "unknown record format: no \"turns\" (native) or \"messages\" (openai) field; "

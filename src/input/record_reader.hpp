@@ -68,16 +68,19 @@ class RecordReader {
   };
 
   // `record` must be followed by at least SIMDJSON_PADDING readable bytes (`capacity` counts
-  // the record and those bytes). With `format` auto_detect the record's keys decide.
+  // the record and those bytes). With `format` auto_detect the record's keys decide. With
+  // `keys_first`, the record's keys decide too and `format` (the file's) is only the fallback
+  // for a record that has neither "turns" nor "messages": a file may mix formats.
   Outcome read(const char* record, std::size_t length, std::size_t capacity, InputFormat format,
-               std::string_view source_name, std::uint64_t line, Conversation& c);
+               std::string_view source_name, std::uint64_t line, Conversation& c,
+               bool keys_first = false);
 
   // Looks at a record's keys only: which reader would take it (auto_detect: none).
   InputFormat detect(const char* record, std::size_t length, std::size_t capacity);
 
  private:
   Outcome parse(const char* data, std::size_t length, std::size_t capacity, InputFormat format,
-                std::string_view source_name, std::uint64_t line, Conversation& c);
+                std::string_view source_name, std::uint64_t line, Conversation& c, bool keys_first);
 
   simdjson::ondemand::parser parser_;
   std::string repaired_;

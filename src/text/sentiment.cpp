@@ -35,6 +35,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
     }
   }
   float sum = 0;
+  std::size_t barrier = 0;  // negators and intensifiers are not looked for before this token
   std::size_t i = 0;
   while (i < n) {
     const Token& t = tokens[i];
@@ -53,12 +54,20 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
         }
       }
     }
-    if (len == 1 && w) v = w->valence;
+    if (len == 1 && w) {
+      v = w->valence;
+      // An intensifier that modifies the next word ("super slow") adds no valence of its own.
+      if (w->booster != 0 && i + 1 < n && !(tokens[i + 1].flags & kTokenClauseStart)) {
+        const WordInfo* next = lexicon.word(tokens[i + 1].hash);
+        if (next && (next->valence != 0 || next->phrase_start || next->booster != 0)) v = 0;
+      }
+    }
     if (v != 0) {
-      // Intensifiers and negators look back within the clause.
+      // Intensifiers and negators look back within the clause, and not into an expression
+      // already matched ("still not working so bad": the "not" belongs to the expression).
       float boost = 0;
       bool negated = false;
-      for (std::size_t k = 1; k <= 3 && k <= i; ++k) {
+      for (std::size_t k = 1; k <= 3 && k <= i && i - k >= barrier; ++k) {
         if (tokens[i - k + 1].flags & kTokenClauseStart) break;
         const WordInfo* before = lexicon.word(tokens[i - k].hash);
         if (!before) continue;
@@ -72,6 +81,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       if (contrast_at < n) v *= i < contrast_at ? kBeforeContrast : kAfterContrast;
       sum += v;
     }
+    if (len > 1) barrier = i + len;
     i += len;
   }
   if (sum != 0) {

@@ -26,7 +26,7 @@ constexpr std::string_view kLatinExtA =
 constexpr std::string_view kEmoticons[] = {
     ">:-(", ">:(", ":'-(", ":'(", ":-))", ":-((", ":))", ":((", ":-)", ":-(", ":-D", ":-P", ":-p",
     ":-/",  ":-|", ":-O",  ":-o", ";-)",  ":)",   ":(",  ":D",  ":P",  ":p",  ":/",  ":|",  ":O",
-    ":o",   ";)",  "=)",   "=(",  "<3",   ":@",   ":S",  ":s",  "^^",  "^_^", "-_-", "D:"};
+    ":o",   ";)",  "=)",   "=(",  "<3",   ":@",   ":S",  ":s",  "^^",  "^_^", "-_-"};
 
 bool is_emoji(std::uint32_t cp) {
   return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
@@ -263,9 +263,7 @@ class Tokenizer {
   // An emoticon must stand alone: after a space or the start, before a space, punctuation or end.
   std::size_t emoticon_at(std::string_view text, std::size_t i) const {
     const char c = text[i];
-    if (c != ':' && c != ';' && c != '=' && c != '<' && c != '>' && c != '^' && c != '-' &&
-        c != 'D')
-      return 0;
+    if (c != ':' && c != ';' && c != '=' && c != '<' && c != '>' && c != '^' && c != '-') return 0;
     if (i > 0 && text[i - 1] != ' ' && text[i - 1] != '\t' && text[i - 1] != '\n') return 0;
     for (std::string_view e : kEmoticons) {
       if (text.compare(i, e.size(), e) != 0) continue;
