@@ -65,9 +65,13 @@ bool Lexicon::add_term(std::string_view term, float valence) {
     return true;
   }
   std::uint64_t h = kPhraseSeed;
-  for (const std::string& w : words)
-    h = phrase_hash_step(h, token_hash(w));
-  phrases_[h] = valence;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (k >= 2) phrases_[h].prefix = true;  // the first k words lead to a longer entry
+    h = phrase_hash_step(h, token_hash(words[k]));
+  }
+  Phrase& p = phrases_[h];
+  p.valence = valence;
+  p.complete = true;
   words_[token_hash(words[0])].phrase_start = true;
   if (words.size() > max_phrase_) max_phrase_ = words.size();
   return true;

@@ -31,7 +31,13 @@ class Lexicon {
   static bool with_overrides(const std::string& path, Lexicon& out, std::string& error);
 
   const WordInfo* word(std::uint64_t token_hash) const { return words_.find(token_hash); }
-  const float* phrase(std::uint64_t phrase_hash) const { return phrases_.find(phrase_hash); }
+  // A multi-word entry, or a prefix of one (`complete` false), by phrase_hash_step() hash.
+  struct Phrase {
+    float valence = 0;
+    bool complete = false;  // an entry ends here
+    bool prefix = false;    // a longer entry continues
+  };
+  const Phrase* phrase(std::uint64_t phrase_hash) const { return phrases_.find(phrase_hash); }
   std::size_t max_phrase_tokens() const { return max_phrase_; }
   std::size_t size() const { return words_.size() + phrases_.size(); }
 
@@ -41,7 +47,7 @@ class Lexicon {
  private:
   void load_builtin();
   FlatTable<WordInfo> words_;
-  FlatTable<float> phrases_;
+  FlatTable<Phrase> phrases_;
   std::size_t max_phrase_ = 1;
 };
 

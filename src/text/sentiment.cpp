@@ -48,10 +48,13 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       const std::size_t max_len = std::min(lexicon.max_phrase_tokens(), n - i);
       for (std::size_t k = 1; k < max_len; ++k) {
         h = phrase_hash_step(h, tokens[i + k].hash);
-        if (const float* p = lexicon.phrase(h)) {
-          v = *p;
+        const Lexicon::Phrase* p = lexicon.phrase(h);
+        if (p == nullptr) break;
+        if (p->complete) {
+          v = p->valence;
           len = k + 1;
         }
+        if (!p->prefix) break;
       }
     }
     if (len == 1 && w) {

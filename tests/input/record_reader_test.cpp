@@ -210,10 +210,44 @@ TEST_CASE("record-reader: a reader is reusable after an error", "[record-reader]
 // --- errors ------------------------------------------------------------------------------------
 
 TEST_CASE("record-reader: invalid JSON", "[record-reader]") {
-  Read r(R"({"turns": [}, "id": "x"})");
+  for (std::string_view json : {R"({"turns": [{"role": "user" "text": "hi"}]})",
+                                R"({"turns": [{"role": "user", "text": hi}]})",
+                                R"({"turns": [{"role": "user", "text": "hi",}]})", "hello"}) {
+    CAPTURE(json);
+    Read r(json);
+    CHECK_FALSE(r.out.ok);
+    CHECK(r.out.kind == ErrorKind::invalid_json);
+    CHECK_THAT(r.out.message, Catch::StartsWith("invalid JSON"));
+  }
+}
+
+TEST_CASE("record-reader: a syntax error inside turns is invalid JSON, not a schema error",
+          "[record-reader]") {
+  for (std::string_view json : {R"({"turns": [}, "id": "x"})",
+                                R"({"turns": [{"role": "user", "text": "hi"},]})"}) {
+    CAPTURE(json);
+    Read r(json);
+    CHECK_FALSE(r.out.ok);
+    CHECK(r.out.kind == ErrorKind::invalid_json);
+  }
+}
+
+TEST_CASE("record-reader: a missing comma between fields is invalid JSON", "[record-reader]") {
+  Read r(R"({"id": "x" "turns": [{"role": "user", "text": "hi"}]})");
   CHECK_FALSE(r.out.ok);
   CHECK(r.out.kind == ErrorKind::invalid_json);
-  CHECK_THAT(r.out.message, Catch::StartsWith("invalid JSON"));
+}
+
+TEST_CASE("record-reader: invalid JSON in a field no reader uses is still invalid JSON",
+          "[record-reader]") {
+  for (std::string_view json : {R"({"turns": [{"role": "user", "text": "hi"}], "x": tru})",
+                                R"({"turns": [{"role": "user", "text": "hi"}], "x": 01})",
+                                R"({"messages": [{"role": "user", "content": "hi"}], "x": {]})"}) {
+    CAPTURE(json);
+    Read r(json);
+    CHECK_FALSE(r.out.ok);
+    CHECK(r.out.kind == ErrorKind::invalid_json);
+  }
 }
 
 TEST_CASE("record-reader: truncated JSON", "[record-reader]") {
@@ -323,13 +357,20 @@ TEST_CASE("record-reader: valid UTF-8 is not reported as repaired", "[record-rea
   CHECK_FALSE(r.out.repaired_utf8);
 }
 
-TEST_CASE("record-reader: deeply nested JSON is an error, not a crash", "[record-reader]") {
-  const std::string deep = std::string(2000, '[') + std::string(2000, ']');
-  Read in_metadata(R"({"extra": )" + deep + R"(, "turns": [{"role": "user", "text": "hi"}]})");
+TEST_CASE("record-reader: deeply nested JSON does not crash", "[record-reader]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  Read whole(deep);
   Read in_text(R"({"turns": [{"role": "user", "text": )" + deep + "}]}");
-  CHECK_FALSE(in_metadata.out.ok);
-  CHECK(in_metadata.out.kind == ErrorKind::invalid_json);
+  CHECK(whole.out.kind == ErrorKind::not_an_object);
   CHECK_FALSE(in_text.out.ok);
+  CHECK(in_text.out.kind == ErrorKind::invalid_record);
+}
+
+TEST_CASE("record-reader: JSON nested beyond the depth limit is an error", "[record-reader]") {
+  const std::string deep = std::string(2000, '[') + std::string(2000, ']');
+  Read r(R"({"extra": )" + deep + R"(, "turns": [{"role": "user", "text": "hi"}]})");
+  CHECK_FALSE(r.out.ok);
+  CHECK(r.out.kind == ErrorKind::invalid_json);
 }
 
 // --- timestamps --------------------------------------------------------------------------------

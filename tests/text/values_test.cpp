@@ -1,0 +1,60 @@
+// find_values: which kinds of values a customer's text gives.
+#include <catch2/catch.hpp>
+#include <string_view>
+
+#include "text/values.hpp"
+
+using namespace audit;
+
+namespace {
+
+bool has(std::string_view text, std::uint8_t kind) { return (find_values(text) & kind) != 0; }
+
+}  // namespace
+
+TEST_CASE("values: email addresses", "[values]") {
+  CHECK(has("it's john.doe+shop@example.co.uk", kValueEmail));
+  CHECK(has("j_d@mail.example.com thanks", kValueEmail));
+  CHECK_FALSE(has("@support help", kValueEmail));
+  CHECK_FALSE(has("me@home", kValueEmail));
+  CHECK_FALSE(has("meet @ 5", kValueEmail));
+}
+
+TEST_CASE("values: phone numbers", "[values]") {
+  CHECK(has("+44 20 7946 0958", kValuePhone));
+  CHECK(has("call (555) 123-4567 please", kValuePhone));
+  CHECK(has("07700900123", kValuePhone));
+  CHECK(has("my number is 555.123.4567", kValuePhone));
+  CHECK_FALSE(has("order 4471902", kValuePhone));
+}
+
+TEST_CASE("values: id-like codes", "[values]") {
+  CHECK(has("4471902", kValueId));
+  CHECK(has("it's ORD-55123", kValueId));
+  CHECK(has("account A123456", kValueId));
+  CHECK(has("booking #88213", kValueId));
+  CHECK_FALSE(has("I have 2 kids", kValueId));
+}
+
+TEST_CASE("values: dates", "[values]") {
+  CHECK(has("12/03/1985", kValueDate));
+  CHECK(has("born 1985-03-12", kValueDate));
+  CHECK(has("12.03.85", kValueDate));
+  CHECK(has("12 March 1985", kValueDate));
+  CHECK(has("on March 12", kValueDate));
+  CHECK(has("3rd of may", kValueDate) == has("3 may", kValueDate));
+}
+
+TEST_CASE("values: UK postcodes", "[values]") {
+  CHECK(has("SW1A 1AA", kValuePostcode));
+  CHECK(has("it's M1 1AE thanks", kValuePostcode));
+  CHECK(has("my postcode is EC1A 1BB", kValuePostcode));
+}
+
+TEST_CASE("values: text with no value", "[values]") {
+  for (std::string_view s : {"I have 2 kids", "call me at 5", "hello, where is my parcel?",
+                             "agent please", "", "it costs 20 quid", "Room 12 is cold"}) {
+    CAPTURE(s);
+    CHECK(find_values(s) == 0);
+  }
+}
