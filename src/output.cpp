@@ -68,7 +68,8 @@ void ReportWriter::flush(Sink& s, bool force) {
   if (!force && s.buf.size() < (std::size_t{1} << 16)) return;
   if (s.buf.size() && std::fwrite(s.buf.data(), 1, s.buf.size(), s.file) != s.buf.size()) {
     // A closed pipe (`| head`) is not an error worth a message; anything else is.
-    if (errno == EPIPE) std::exit(0);
+    // Other threads may still be running: leave at once, without running destructors.
+    if (errno == EPIPE) std::_Exit(0);
     throw Fatal(fmt::format("cannot write {}: {}", s.path.empty() ? "standard output" : s.path,
                             std::strerror(errno)));
   }

@@ -12,6 +12,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -331,7 +332,9 @@ Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexi
     }
   } else {
     // The reader thread fills batches from the pool; workers audit them; this thread consumes
-    // the results in sequence order and only then returns each batch to the pool.
+    // the results in sequence order and only then returns each batch to the pool. If anything
+    // throws (a report cannot be written, memory runs out), every thread is stopped and joined
+    // before the exception goes on to main.
     const std::size_t pool_size = 2 * threads + 2;
     std::vector<std::unique_ptr<Batch>> storage;
     std::mutex mu;
@@ -339,75 +342,99 @@ Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexi
     std::vector<Batch*> free_batches;
     std::deque<Batch*> queue;
     std::map<std::uint64_t, std::pair<Batch*, std::unique_ptr<BatchResult>>> done;
-    bool input_finished = false;
+    bool input_finished = false, stop = false;
+    std::exception_ptr failure;
     std::uint64_t batches_made = 0;
     for (std::size_t i = 0; i < pool_size; ++i) {
       storage.push_back(std::make_unique<Batch>());
       free_batches.push_back(storage.back().get());
     }
+    auto fail = [&](std::exception_ptr e) {
+      std::lock_guard lock(mu);
+      if (!failure) failure = e;
+      stop = true;
+      cv.notify_all();
+    };
     std::thread reader([&] {
-      for (;;) {
-        Batch* b;
-        {
-          std::unique_lock lock(mu);
-          cv.wait(lock, [&] { return !free_batches.empty(); });
-          b = free_batches.back();
-          free_batches.pop_back();
-        }
-        bool more = input.next(*b);
-        std::lock_guard lock(mu);
-        if (!more) {
-          free_batches.push_back(b);
-          input_finished = true;
+      try {
+        for (;;) {
+          Batch* b;
+          {
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return !free_batches.empty() || stop; });
+            if (stop) return;
+            b = free_batches.back();
+            free_batches.pop_back();
+          }
+          bool more = input.next(*b);
+          std::lock_guard lock(mu);
+          if (!more) {
+            free_batches.push_back(b);
+            input_finished = true;
+            cv.notify_all();
+            return;
+          }
+          ++batches_made;
+          queue.push_back(b);
           cv.notify_all();
-          return;
         }
-        ++batches_made;
-        queue.push_back(b);
-        cv.notify_all();
+      } catch (...) {
+        fail(std::current_exception());
       }
     });
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
       workers.emplace_back([&] {
-        Worker worker(opt, files, lexicon, enabled);
-        for (;;) {
-          Batch* b;
-          {
-            std::unique_lock lock(mu);
-            cv.wait(lock, [&] { return !queue.empty() || input_finished; });
-            if (queue.empty()) return;
-            b = queue.front();
-            queue.pop_front();
+        try {
+          Worker worker(opt, files, lexicon, enabled);
+          for (;;) {
+            Batch* b;
+            {
+              std::unique_lock lock(mu);
+              cv.wait(lock, [&] { return !queue.empty() || input_finished || stop; });
+              if (stop || queue.empty()) return;
+              b = queue.front();
+              queue.pop_front();
+            }
+            auto result = std::make_unique<BatchResult>();
+            worker.process(*b, *result);
+            std::lock_guard lock(mu);
+            done.emplace(b->sequence, std::make_pair(b, std::move(result)));
+            cv.notify_all();
           }
-          auto result = std::make_unique<BatchResult>();
-          worker.process(*b, *result);
-          std::lock_guard lock(mu);
-          done.emplace(b->sequence, std::make_pair(b, std::move(result)));
-          cv.notify_all();
+        } catch (...) {
+          fail(std::current_exception());
         }
       });
     }
-    for (std::uint64_t next = 0;; ++next) {
-      std::unique_ptr<BatchResult> result;
-      Batch* b = nullptr;
-      {
-        std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return done.count(next) || (input_finished && next >= batches_made); });
-        auto it = done.find(next);
-        if (it == done.end()) break;
-        b = it->second.first;
-        result = std::move(it->second.second);
-        done.erase(it);
+    try {
+      for (std::uint64_t next = 0;; ++next) {
+        std::unique_ptr<BatchResult> result;
+        Batch* b = nullptr;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] {
+            return stop || done.count(next) || (input_finished && next >= batches_made);
+          });
+          if (stop) break;
+          auto it = done.find(next);
+          if (it == done.end()) break;
+          b = it->second.first;
+          result = std::move(it->second.second);
+          done.erase(it);
+        }
+        consume(*result);
+        std::lock_guard lock(mu);
+        free_batches.push_back(b);
+        cv.notify_all();
       }
-      consume(*result);
-      std::lock_guard lock(mu);
-      free_batches.push_back(b);
-      cv.notify_all();
+    } catch (...) {
+      fail(std::current_exception());
     }
     reader.join();
     for (std::thread& w : workers)
       w.join();
+    if (failure) std::rethrow_exception(failure);
   }
   report.worst = worst.items();
   return report;
