@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -15,6 +16,12 @@ constexpr std::size_t kCompressedBlock = 256 * 1024;
 ByteSource::~ByteSource() {
   if (zstream_live_) inflateEnd(&z_);
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
+}
+
+bool ByteSource::open_memory(std::string_view bytes, std::string& error) {
+  from_memory_ = true;
+  memory_ = bytes;
+  return sniff(error);
 }
 
 bool ByteSource::open(const std::string& path, std::string& error) {
@@ -31,12 +38,16 @@ bool ByteSource::open(const std::string& path, std::string& error) {
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
   }
+  return sniff(error);
+}
+
+bool ByteSource::sniff(std::string& error) {
   // Sniff two bytes for the gzip magic. A short read at the start is fine: keep reading until
   // two bytes or the end, so a pipe that delivers one byte at a time still works.
   char magic[2];
   std::size_t got = 0;
   while (got < 2) {
-    std::ptrdiff_t n = ::read(fd_, magic + got, 2 - got);
+    std::ptrdiff_t n = read_device(magic + got, 2 - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
@@ -74,7 +85,7 @@ std::ptrdiff_t ByteSource::read_raw(char* out, std::size_t n) {
   }
   if (raw_eof_) return 0;
   for (;;) {
-    std::ptrdiff_t r = ::read(fd_, out, n);
+    std::ptrdiff_t r = read_device(out, n);
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) {
       error_ = std::strerror(errno);
@@ -84,6 +95,14 @@ std::ptrdiff_t ByteSource::read_raw(char* out, std::size_t n) {
     raw_bytes_ += static_cast<std::uint64_t>(r);
     return r;
   }
+}
+
+std::ptrdiff_t ByteSource::read_device(char* out, std::size_t n) {
+  if (!from_memory_) return ::read(fd_, out, n);
+  std::size_t k = std::min(n, memory_.size());
+  if (k) std::memcpy(out, memory_.data(), k);
+  memory_.remove_prefix(k);
+  return static_cast<std::ptrdiff_t>(k);
 }
 
 std::ptrdiff_t ByteSource::read(char* out, std::size_t n) {

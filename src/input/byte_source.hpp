@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace audit {
@@ -22,6 +23,9 @@ class ByteSource {
   // Opens `path` ("-" is standard input). On failure returns false and sets `error`.
   bool open(const std::string& path, std::string& error);
 
+  // Reads from `bytes` (which must outlive the source) instead of a file: tests and the fuzzer.
+  bool open_memory(std::string_view bytes, std::string& error);
+
   // Reads up to `n` bytes into `out`. Returns the count, 0 at the end, or -1 on a read or
   // decompression error (then `error()` says what went wrong).
   std::ptrdiff_t read(char* out, std::size_t n);
@@ -31,6 +35,8 @@ class ByteSource {
   bool gzip() const { return gzip_; }
 
  private:
+  bool sniff(std::string& error);
+  std::ptrdiff_t read_device(char* out, std::size_t n);  // the file, stdin or the memory
   std::ptrdiff_t read_raw(char* out, std::size_t n);
   std::ptrdiff_t read_gzip(char* out, std::size_t n);
 
@@ -42,7 +48,9 @@ class ByteSource {
   bool member_open_ = false;  // inside a gzip member whose end has not been seen
   z_stream z_{};
   std::vector<unsigned char> in_;  // compressed input block
-  std::string peeked_;             // bytes read to sniff the format, served first
+  std::string_view memory_;        // open_memory(): the bytes not served yet
+  bool from_memory_ = false;
+  std::string peeked_;  // bytes read to sniff the format, served first
   std::size_t peeked_pos_ = 0;
   std::uint64_t raw_bytes_ = 0;
   std::string error_;

@@ -199,6 +199,10 @@ bool Framer::next_values(Batch& batch) {
     for (; i < n; ++i) {
       const char c = b[i];
       if (c == '\n') ++line_;
+      if (in_record_ && !skipping_record_ && i - record_start >= max_record_) {
+        emit_too_large(batch, record_line_);  // checked first: also inside a long string
+        skipping_record_ = true;
+      }
       if (in_string_) {
         if (escape_) {
           escape_ = false;
@@ -263,10 +267,6 @@ bool Framer::next_values(Batch& batch) {
           in_record_ = skipping_record_ = false;
           kept_end = i + 1;
         }
-      }
-      if (in_record_ && !skipping_record_ && i - record_start >= max_record_) {
-        emit_too_large(batch, record_line_);
-        skipping_record_ = true;
       }
     }
     if (eof_) {

@@ -8,13 +8,16 @@
 
 namespace audit {
 
-namespace ondemand = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 // --- TextArena ---------------------------------------------------------------------------------
 
 namespace {
 constexpr std::size_t kArenaBlock = 64 * 1024;
-}
+// Records up to this size keep the parser's buffers; a larger one gets a fresh parser so one
+// huge record does not pin its memory for the rest of the run.
+constexpr std::size_t kParserKeepBytes = std::size_t{4} << 20;
+}  // namespace
 
 char* TextArena::reserve(std::size_t n) {
   while (block_ < blocks_.size() && used_ + n > sizes_[block_]) {
@@ -169,24 +172,27 @@ std::int64_t parse_timestamp_ms(std::string_view s) {
   return secs * 1000 + ms;
 }
 
-simdjson::error_code scalar_text(ondemand::value v, std::string_view& out, bool& is_null) {
+simdjson::error_code scalar_text(dom::element v, TextArena& arena, std::string_view& out,
+                                 bool& is_null) {
   is_null = false;
-  ondemand::json_type t;
-  if (auto err = v.type().get(t)) return err;
-  switch (t) {
-    case ondemand::json_type::string:
+  switch (v.type()) {
+    case dom::element_type::STRING:
       return v.get_string().get(out);
-    case ondemand::json_type::number:
-    case ondemand::json_type::boolean: {
-      out = v.raw_json_token();
-      while (!out.empty() &&
-             (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' || out.back() == '\t'))
-        out.remove_suffix(1);
+    case dom::element_type::INT64:
+      out = arena.store(fmt::format("{}", v.get_int64().value_unsafe()));
       return simdjson::SUCCESS;
-    }
-    case ondemand::json_type::null:
+    case dom::element_type::UINT64:
+      out = arena.store(fmt::format("{}", v.get_uint64().value_unsafe()));
+      return simdjson::SUCCESS;
+    case dom::element_type::DOUBLE:
+      out = arena.store(fmt::format("{}", v.get_double().value_unsafe()));
+      return simdjson::SUCCESS;
+    case dom::element_type::BOOL:
+      out = v.get_bool().value_unsafe() ? "true" : "false";
+      return simdjson::SUCCESS;
+    case dom::element_type::NULL_VALUE:
       is_null = true;
-      return v.is_null().error();
+      return simdjson::SUCCESS;
     default:
       return simdjson::INCORRECT_TYPE;
   }
@@ -196,17 +202,10 @@ simdjson::error_code scalar_text(ondemand::value v, std::string_view& out, bool&
 
 namespace {
 
-bool is_syntax_error(simdjson::error_code e) {
-  return e != simdjson::INCORRECT_TYPE && e != simdjson::NO_SUCH_FIELD &&
-         e != simdjson::NUMBER_OUT_OF_RANGE && e != simdjson::INDEX_OUT_OF_BOUNDS;
-}
-
-InputFormat format_from_keys(ondemand::object o) {
-  for (auto field : o) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) return InputFormat::auto_detect;
-    if (key == "turns") return InputFormat::native;
-    if (key == "messages") return InputFormat::openai;
+InputFormat format_from_keys(dom::object o) {
+  for (dom::key_value_pair kv : o) {
+    if (kv.key == "turns") return InputFormat::native;
+    if (kv.key == "messages") return InputFormat::openai;
   }
   return InputFormat::auto_detect;
 }
@@ -214,9 +213,10 @@ InputFormat format_from_keys(ondemand::object o) {
 }  // namespace
 
 InputFormat RecordReader::detect(const char* record, std::size_t length, std::size_t capacity) {
-  ondemand::document doc;
-  if (parser_.iterate(record, length, capacity).get(doc)) return InputFormat::auto_detect;
-  ondemand::object o;
+  (void)capacity;  // the caller guarantees SIMDJSON_PADDING bytes after the record
+  dom::element doc;
+  if (parser_.parse(record, length, false).get(doc)) return InputFormat::auto_detect;
+  dom::object o;
   if (doc.get_object().get(o)) return InputFormat::auto_detect;
   return format_from_keys(o);
 }
@@ -257,20 +257,19 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     return fail(ErrorKind::invalid_json, "invalid UTF-8");
   };
 
-  ondemand::document doc;
-  if (auto err = parser_.iterate(data, length, capacity).get(doc)) {
+  (void)capacity;  // the caller guarantees SIMDJSON_PADDING bytes after the record
+  if (parser_.capacity() > kParserKeepBytes && length <= kParserKeepBytes) {
+    parser_ = dom::parser{};  // let go of the buffers a huge earlier record needed
+  }
+  dom::element doc;
+  if (auto err = parser_.parse(data, length, false).get(doc)) {
     if (err == simdjson::UTF8_ERROR) return fail_utf8();
     return fail(ErrorKind::invalid_json,
                 fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
-  ondemand::object o;
-  if (auto err = doc.get_object().get(o)) {
-    if (err == simdjson::INCORRECT_TYPE) {
-      return fail(ErrorKind::not_an_object, "the record is not a JSON object");
-    }
-    if (err == simdjson::UTF8_ERROR) return fail_utf8();
-    return fail(ErrorKind::invalid_json,
-                fmt::format("invalid JSON: {}", simdjson::error_message(err)));
+  dom::object o;
+  if (doc.get_object().get(o)) {
+    return fail(ErrorKind::not_an_object, "the record is not a JSON object");
   }
   if (format == InputFormat::auto_detect || keys_first) {
     const InputFormat by_keys = format_from_keys(o);
@@ -280,23 +279,14 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
                   "unknown record format: no \"turns\" (native) or \"messages\" (openai) field; "
                   "see docs/formats.md or use --input-format");
     }
-    doc.rewind();
-    if (doc.get_object().get(o)) return fail(ErrorKind::invalid_json, "invalid JSON");
   }
   out.format = format;
   ReadContext ctx{arena_, source_name, line, {}};
   SchemaFn schema = format == InputFormat::native ? read_native : read_openai;
   if (auto err = schema(o, ctx, c)) {
-    if (err == simdjson::UTF8_ERROR) return fail_utf8();
-    if (is_syntax_error(err)) {
-      return fail(ErrorKind::invalid_json,
-                  fmt::format("invalid JSON: {}", simdjson::error_message(err)));
-    }
     std::string what = ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
     return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));
   }
-  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS)
-    return fail(ErrorKind::invalid_json, "invalid JSON: trailing content after the record");
   if (c.turns.empty()) return fail(ErrorKind::empty_conversation, "the conversation has no turns");
   out.ok = true;
   return out;

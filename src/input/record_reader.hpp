@@ -1,6 +1,10 @@
 // Parses one record (one conversation) into a Conversation view, with one reused simdjson
 // parser per worker. Everything on this path returns error codes; nothing throws.
 //
+// The DOM parser validates the whole record (grammar, literals, numbers, nesting depth) before
+// any field is read, so "is this valid JSON" never depends on which fields chataudit reads, and
+// every schema error is about the schema. Its cost is small next to the text analysis.
+//
 // Invalid UTF-8 is not fatal (PRODUCT.md §3): the record is copied with each invalid sequence
 // replaced by U+FFFD and parsed again, and the caller is told so it can count and report it.
 #pragma once
@@ -45,14 +49,17 @@ struct ReadContext {
   std::string detail;  // on error: which field was wrong and how
 };
 
-using SchemaFn = simdjson::error_code (*)(simdjson::ondemand::object, ReadContext&, Conversation&);
-simdjson::error_code read_native(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
-simdjson::error_code read_openai(simdjson::ondemand::object o, ReadContext& ctx, Conversation& c);
+using SchemaFn = simdjson::error_code (*)(simdjson::dom::object, ReadContext&, Conversation&);
+simdjson::error_code read_native(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
+simdjson::error_code read_openai(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 
 // Helpers shared by the schema readers.
 std::int64_t parse_timestamp_ms(std::string_view iso8601);
 bool role_from_string(std::string_view s, Role& out);
-simdjson::error_code scalar_text(simdjson::ondemand::value v, std::string_view& out, bool& is_null);
+// A scalar as text: strings as they are, numbers and booleans as JSON text (stored in the
+// arena), null as `is_null`. Objects and arrays are INCORRECT_TYPE.
+simdjson::error_code scalar_text(simdjson::dom::element v, TextArena& arena, std::string_view& out,
+                                 bool& is_null);
 
 std::string_view format_name(InputFormat f);
 
@@ -82,7 +89,7 @@ class RecordReader {
   Outcome parse(const char* data, std::size_t length, std::size_t capacity, InputFormat format,
                 std::string_view source_name, std::uint64_t line, Conversation& c, bool keys_first);
 
-  simdjson::ondemand::parser parser_;
+  simdjson::dom::parser parser_;
   std::string repaired_;
   TextArena arena_;
 };

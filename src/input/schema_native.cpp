@@ -10,7 +10,7 @@
 
 namespace audit {
 
-namespace ondemand = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 namespace {
 
@@ -31,45 +31,37 @@ EventKind event_kind(std::string_view type) {
   return EventKind::other;
 }
 
-simdjson::error_code read_event(ondemand::value v, ReadContext& ctx, Conversation& c,
-                                std::size_t turn, std::size_t k) {
+simdjson::error_code read_event(dom::element v, ReadContext& ctx, Conversation& c, std::size_t turn,
+                                std::size_t k) {
   Event e;
-  ondemand::json_type t;
-  if (auto err = v.type().get(t)) return err;
-  if (t == ondemand::json_type::string) {  // "events": ["fallback"] is accepted as shorthand
-    std::string_view type;
-    if (auto err = v.get_string().get(type)) return err;
-    e.kind = event_kind(type);
-    e.name = type;
+  if (v.is_string()) {  // "events": ["fallback"] is accepted as shorthand
+    e.name = v.get_string().value_unsafe();
+    e.kind = event_kind(e.name);
     c.events.push_back(e);
     return simdjson::SUCCESS;
   }
-  ondemand::object o;
+  dom::object o;
   if (auto err = v.get_object().get(o)) {
     ctx.detail = fmt::format("turns[{}].events[{}]: expected an object or a string", turn, k);
     return err;
   }
-  for (auto field : o) {
-    std::string_view key;
-    if (auto err = field.unescaped_key().get(key)) return err;
-    ondemand::value fv;
-    if (auto err = field.value().get(fv)) return err;
-    if (key == "type") {
+  for (dom::key_value_pair kv : o) {
+    if (kv.key == "type") {
       std::string_view type;
-      if (auto err = fv.get_string().get(type)) {
+      if (auto err = kv.value.get_string().get(type)) {
         ctx.detail = fmt::format("turns[{}].events[{}].type: expected a string", turn, k);
         return err;
       }
       e.kind = event_kind(type);
       if (e.name.empty()) e.name = type;
-    } else if (key == "name") {
-      if (auto err = fv.get_string().get(e.name)) {
+    } else if (kv.key == "name") {
+      if (auto err = kv.value.get_string().get(e.name)) {
         ctx.detail = fmt::format("turns[{}].events[{}].name: expected a string", turn, k);
         return err;
       }
-    } else if (key == "confidence" || key == "score" || key == "value") {
-      if (auto err = fv.get_double().get(e.value)) {
-        ctx.detail = fmt::format("turns[{}].events[{}].{}: expected a number", turn, k, key);
+    } else if (kv.key == "confidence" || kv.key == "score" || kv.key == "value") {
+      if (auto err = kv.value.get_double().get(e.value)) {
+        ctx.detail = fmt::format("turns[{}].events[{}].{}: expected a number", turn, k, kv.key);
         return err;
       }
     }
@@ -78,9 +70,8 @@ simdjson::error_code read_event(ondemand::value v, ReadContext& ctx, Conversatio
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation& c,
-                               std::size_t i) {
-  ondemand::object o;
+simdjson::error_code read_turn(dom::element v, ReadContext& ctx, Conversation& c, std::size_t i) {
+  dom::object o;
   if (auto err = v.get_object().get(o)) {
     ctx.detail = fmt::format("turns[{}]: expected an object", i);
     return err;
@@ -88,14 +79,11 @@ simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation
   Turn turn;
   turn.first_event = static_cast<std::uint32_t>(c.events.size());
   bool has_role = false;
-  for (auto field : o) {
-    std::string_view key;
-    if (auto err = field.unescaped_key().get(key)) return err;
-    ondemand::value fv;
-    if (auto err = field.value().get(fv)) return err;
+  for (dom::key_value_pair kv : o) {
+    const std::string_view key = kv.key;
     if (key == "role" || key == "speaker") {
       std::string_view role;
-      if (auto err = fv.get_string().get(role)) {
+      if (auto err = kv.value.get_string().get(role)) {
         ctx.detail = fmt::format("turns[{}].{}: expected a string", i, key);
         return err;
       }
@@ -107,34 +95,28 @@ simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation
       has_role = true;
     } else if (key == "text") {
       bool is_null = false;
-      if (auto err = scalar_text(fv, turn.text, is_null)) {
+      if (auto err = scalar_text(kv.value, ctx.arena, turn.text, is_null)) {
         ctx.detail = fmt::format("turns[{}].text: expected a string", i);
         return err;
       }
     } else if (key == "ts" || key == "timestamp") {
-      ondemand::json_type t;
-      if (auto err = fv.type().get(t)) return err;
-      if (t == ondemand::json_type::string) {
-        std::string_view ts;
-        if (auto err = fv.get_string().get(ts)) return err;
-        turn.time_ms = parse_timestamp_ms(ts);
-      } else if (t == ondemand::json_type::number) {
-        double secs = 0;
-        if (auto err = fv.get_double().get(secs)) return err;
+      if (kv.value.is_string()) {
+        turn.time_ms = parse_timestamp_ms(kv.value.get_string().value_unsafe());
+      } else if (kv.value.is_number()) {
+        const double secs = kv.value.get_double().value_unsafe();
         // Seconds since the epoch; values this large can only be milliseconds.
-        turn.time_ms = static_cast<std::int64_t>(secs >= 1e11 ? secs : secs * 1000.0);
+        if (secs > -1e15 && secs < 1e15)
+          turn.time_ms = static_cast<std::int64_t>(secs >= 1e11 ? secs : secs * 1000.0);
       }
     } else if (key == "events") {
-      ondemand::array events;
-      if (auto err = fv.get_array().get(events)) {
+      dom::array events;
+      if (auto err = kv.value.get_array().get(events)) {
         ctx.detail = fmt::format("turns[{}].events: expected an array", i);
         return err;
       }
       std::size_t k = 0;
-      for (auto ev : events) {
-        ondemand::value ev_value;
-        if (auto err = ev.get(ev_value)) return err;
-        if (auto err = read_event(ev_value, ctx, c, i, k++)) return err;
+      for (dom::element ev : events) {
+        if (auto err = read_event(ev, ctx, c, i, k++)) return err;
       }
     }
   }
@@ -147,60 +129,51 @@ simdjson::error_code read_turn(ondemand::value v, ReadContext& ctx, Conversation
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code read_metadata_object(ondemand::value v, ReadContext& ctx, Conversation& c) {
-  ondemand::object o;
+}  // namespace
+
+// The scalar fields of a "metadata" object (nested objects and arrays are not segments).
+simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c) {
+  dom::object o;
   if (auto err = v.get_object().get(o)) {
     ctx.detail = "metadata: expected an object";
     return err;
   }
-  for (auto field : o) {
-    std::string_view key, value;
-    if (auto err = field.unescaped_key().get(key)) return err;
-    ondemand::value fv;
-    if (auto err = field.value().get(fv)) return err;
+  for (dom::key_value_pair kv : o) {
+    std::string_view value;
     bool is_null = false;
-    if (scalar_text(fv, value, is_null) == simdjson::SUCCESS) {
-      if (!is_null) c.metadata.push_back({key, value});
-    }
-    // Nested objects and arrays inside metadata are not segments; they are skipped.
+    if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
+      c.metadata.push_back({kv.key, value});
   }
   return simdjson::SUCCESS;
 }
 
-}  // namespace
-
-simdjson::error_code read_native(ondemand::object o, ReadContext& ctx, Conversation& c) {
+simdjson::error_code read_native(dom::object o, ReadContext& ctx, Conversation& c) {
   bool has_turns = false;
-  for (auto field : o) {
-    std::string_view key;
-    if (auto err = field.unescaped_key().get(key)) return err;
-    ondemand::value v;
-    if (auto err = field.value().get(v)) return err;
+  for (dom::key_value_pair kv : o) {
+    const std::string_view key = kv.key;
     if (key == "turns") {
-      ondemand::array turns;
-      if (auto err = v.get_array().get(turns)) {
+      dom::array turns;
+      if (auto err = kv.value.get_array().get(turns)) {
         ctx.detail = "turns: expected an array";
         return err;
       }
       std::size_t i = 0;
-      for (auto t : turns) {
-        ondemand::value tv;
-        if (auto err = t.get(tv)) return err;
-        if (auto err = read_turn(tv, ctx, c, i++)) return err;
+      for (dom::element t : turns) {
+        if (auto err = read_turn(t, ctx, c, i++)) return err;
       }
       has_turns = true;
     } else if (key == "id") {
       bool is_null = false;
-      if (auto err = scalar_text(v, c.id, is_null)) {
+      if (auto err = scalar_text(kv.value, ctx.arena, c.id, is_null)) {
         ctx.detail = "id: expected a string or a number";
         return err;
       }
     } else if (key == "metadata") {
-      if (auto err = read_metadata_object(v, ctx, c)) return err;
+      if (auto err = read_metadata_object(kv.value, ctx, c)) return err;
     } else {
       std::string_view value;
       bool is_null = false;
-      if (scalar_text(v, value, is_null) == simdjson::SUCCESS && !is_null)
+      if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
         c.metadata.push_back({key, value});
     }
   }

@@ -21,6 +21,14 @@ float sign(float v) {
   return v < 0 ? -1.0f : 1.0f;
 }
 
+// The lexicon entry of a token; an elongated token not found is tried with its letters single
+// ("sooo" -> "so", "veeery" -> "very").
+const WordInfo* lookup(const Token& t, const Lexicon& lexicon) {
+  const WordInfo* w = lexicon.word(t.hash);
+  if (!w && (t.flags & kTokenElongated)) w = lexicon.word(t.squeezed_hash);
+  return w;
+}
+
 }  // namespace
 
 float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats,
@@ -28,7 +36,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
   const bool shouting = stats.letters >= 4 && stats.upper_letters * 10 >= stats.letters * 8;
   std::size_t contrast_at = n;
   for (std::size_t i = 0; i < n; ++i) {
-    const WordInfo* w = lexicon.word(tokens[i].hash);
+    const WordInfo* w = lookup(tokens[i], lexicon);
     if (w && w->contrast) {
       contrast_at = i;
       break;
@@ -39,8 +47,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
   std::size_t i = 0;
   while (i < n) {
     const Token& t = tokens[i];
-    const WordInfo* w = lexicon.word(t.hash);
-    if (!w && (t.flags & kTokenElongated)) w = lexicon.word(t.squeezed_hash);
+    const WordInfo* w = lookup(t, lexicon);
     float v = 0;
     std::size_t len = 1;
     if (w && w->phrase_start) {
@@ -61,7 +68,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       v = w->valence;
       // An intensifier that modifies the next word ("super slow") adds no valence of its own.
       if (w->booster != 0 && i + 1 < n && !(tokens[i + 1].flags & kTokenClauseStart)) {
-        const WordInfo* next = lexicon.word(tokens[i + 1].hash);
+        const WordInfo* next = lookup(tokens[i + 1], lexicon);
         if (next && (next->valence != 0 || next->phrase_start || next->booster != 0)) v = 0;
       }
     }
@@ -72,9 +79,14 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       bool negated = false;
       for (std::size_t k = 1; k <= 3 && k <= i && i - k >= barrier; ++k) {
         if (tokens[i - k + 1].flags & kTokenClauseStart) break;
-        const WordInfo* before = lexicon.word(tokens[i - k].hash);
+        const WordInfo* before = lookup(tokens[i - k], lexicon);
         if (!before) continue;
-        if (before->booster != 0) boost += before->booster * kBoosterDecay[k - 1];
+        if (before->booster != 0) {
+          float step = before->booster;
+          if (tokens[i - k].flags & kTokenElongated)
+            step += sign(step) * kElongationBoost;  // "sooo"
+          boost += step * kBoosterDecay[k - 1];
+        }
         if (before->negator) negated = true;
       }
       v += sign(v) * boost;

@@ -50,6 +50,24 @@ bool month_word(std::string_view t, std::size_t i) {
   return false;
 }
 
+// A UK postcode at `i`: 1-2 letters, a digit, an optional letter or digit, a space, a digit and
+// two letters ("SW1A 1AA", "M1 1AE", "W1 2AB"), standing as its own word.
+bool uk_postcode_at(std::string_view t, std::size_t i) {
+  if (i > 0 && is_alnum(t[i - 1])) return false;
+  std::size_t k = i, letters = 0;
+  while (k < t.size() && is_alpha(t[k]) && letters < 3) {
+    ++k;
+    ++letters;
+  }
+  if (letters < 1 || letters > 2 || k >= t.size() || !is_digit(t[k])) return false;
+  ++k;
+  if (k < t.size() && is_alnum(t[k])) ++k;
+  if (k + 4 > t.size() || t[k] != ' ' || !is_digit(t[k + 1]) || !is_alpha(t[k + 2]) ||
+      !is_alpha(t[k + 3]))
+    return false;
+  return k + 4 == t.size() || !is_alnum(t[k + 4]);
+}
+
 }  // namespace
 
 std::uint8_t find_values(std::string_view t) {
@@ -57,6 +75,7 @@ std::uint8_t find_values(std::string_view t) {
   std::size_t i = 0;
   while (i < t.size()) {
     char c = t[i];
+    if (is_alpha(c) && uk_postcode_at(t, i)) found |= kValuePostcode;
     if (c == '@' && email_at(t, i)) {
       found |= kValueEmail;
       ++i;
@@ -82,12 +101,6 @@ std::uint8_t find_values(std::string_view t) {
           break;
         }
       }
-      // The token the run sits in, letters included ("A123456", "ORD-55123").
-      std::size_t ts = start, te = j;
-      while (ts > 0 && (is_alnum(t[ts - 1]) || t[ts - 1] == '-' || t[ts - 1] == '#'))
-        --ts;
-      while (te < t.size() && is_alnum(t[te]))
-        ++te;
       if (digits >= 9) found |= kValuePhone;
       if (groups >= 2 && groups <= 3 && date_seps >= 1 && digits >= 4 && digits <= 8) {
         found |= kValueDate;
@@ -107,10 +120,6 @@ std::uint8_t find_values(std::string_view t) {
           --w;
         if ((k < t.size() && month_word(t, k)) || (w < b && month_word(t, w))) found |= kValueDate;
       }
-      // UK postcode: letters+digit(s) then digit+2 letters ("SW1A 1AA", "M1 1AE").
-      if (te - ts >= 2 && te - ts <= 4 && te + 4 <= t.size() && t[te] == ' ' &&
-          is_digit(t[te + 1]) && is_alpha(t[te + 2]) && is_alpha(t[te + 3]) && is_alpha(t[ts]))
-        found |= kValuePostcode;
       i = j > i ? j : i + 1;
       continue;
     }

@@ -1,12 +1,13 @@
 // ByteSource: plain files, gzip recognised by its magic bytes, concatenated gzip members, and
 // the errors of truncated, corrupt and missing input.
+#include "input/byte_source.hpp"
+
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 
-#include "input/byte_source.hpp"
 #include "input/temp_files.hpp"
 
 using namespace audit;
@@ -97,10 +98,14 @@ TEST_CASE("byte-source: files shorter than the gzip magic are read", "[byte-sour
 }
 
 TEST_CASE("byte-source: a plain file starting with 0x1f alone is not gzip", "[byte-source]") {
-  TempFile f("\x1f" "abc");
+  TempFile f(
+      "\x1f"
+      "abc");
   ReadAll r = read_all(f.str());
   CHECK_FALSE(r.gzip);
-  CHECK(r.data == "\x1f" "abc");
+  CHECK(r.data ==
+        "\x1f"
+        "abc");
 }
 
 TEST_CASE("byte-source: gzip data is recognised by its magic and inflated", "[byte-source]") {

@@ -1,13 +1,15 @@
 // Framer: cutting a file into records (JSONL lines, JSON array elements, JSON values), with
 // line numbers, the size limit, and records that span read blocks.
+#include "input/framing.hpp"
+
 #include <simdjson.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "input/framing.hpp"
 #include "input/temp_files.hpp"
 
 using namespace audit;
@@ -25,8 +27,9 @@ struct Framed {
   std::vector<Rec> records;
   Framing framing = Framing::unknown;
   std::size_t batches = 0;
-  bool finished = false;    // next() returned false after the last batch
-  bool padded = true;       // every batch had SIMDJSON_PADDING bytes after every record
+  bool finished = false;  // next() returned false after the last batch
+  bool padded = true;     // every batch had SIMDJSON_PADDING bytes after every record
+  std::size_t max_batch_bytes = 0;
   std::string read_error;
 };
 
@@ -48,10 +51,11 @@ Framed frame(std::string_view bytes, std::string_view suffix = ".jsonl",
       break;
     }
     ++out.batches;
+    out.max_batch_bytes = std::max(out.max_batch_bytes, batch.bytes.size());
     for (const RecordSlice& r : batch.records) {
       if (r.offset + r.length + simdjson::SIMDJSON_PADDING > batch.bytes.size()) out.padded = false;
-      out.records.push_back(
-          {r.too_large ? std::string() : batch.bytes.substr(r.offset, r.length), r.line, r.too_large});
+      out.records.push_back({r.too_large ? std::string() : batch.bytes.substr(r.offset, r.length),
+                             r.line, r.too_large});
     }
     if (batch.last_of_file) out.read_error = batch.read_error;
   }
@@ -61,13 +65,15 @@ Framed frame(std::string_view bytes, std::string_view suffix = ".jsonl",
 
 std::vector<std::uint64_t> lines_of(const Framed& f) {
   std::vector<std::uint64_t> lines;
-  for (const Rec& r : f.records) lines.push_back(r.line);
+  for (const Rec& r : f.records)
+    lines.push_back(r.line);
   return lines;
 }
 
 std::vector<std::string> bytes_of(const Framed& f) {
   std::vector<std::string> out;
-  for (const Rec& r : f.records) out.push_back(r.bytes);
+  for (const Rec& r : f.records)
+    out.push_back(r.bytes);
   return out;
 }
 
@@ -124,7 +130,8 @@ TEST_CASE("framer: the last line needs no trailing newline", "[framer]") {
 }
 
 TEST_CASE("framer: a line over max_record_bytes is one too-large record", "[framer]") {
-  std::string text = "{\"a\":1}\n{\"long\":\"" + std::string(100, 'x') + "\"}\n{\"c\":3}\n{\"d\":4}\n";
+  std::string text =
+      "{\"a\":1}\n{\"long\":\"" + std::string(100, 'x') + "\"}\n{\"c\":3}\n{\"d\":4}\n";
   Framed f = frame(text, ".jsonl", 32);
   REQUIRE(f.records.size() == 4);
   CHECK(lines_of(f) == std::vector<std::uint64_t>{1, 2, 3, 4});
@@ -137,7 +144,8 @@ TEST_CASE("framer: a line over max_record_bytes is one too-large record", "[fram
 TEST_CASE("framer: a too-large line longer than a read block is skipped", "[framer]") {
   // 150 000 bytes with no newline: more than the framer reads at once, so it must skip the rest
   // of the line across reads (the size limit is small; the line only has to outlast a block).
-  std::string text = "{\"a\":1}\n{\"x\":\"" + std::string(150000, 'x') + "\"}\n{\"c\":3}\n\n{\"d\":4}";
+  std::string text =
+      "{\"a\":1}\n{\"x\":\"" + std::string(150000, 'x') + "\"}\n{\"c\":3}\n\n{\"d\":4}";
   Framed f = frame(text, ".jsonl", 1000, 64);
   REQUIRE(f.records.size() == 4);
   CHECK(lines_of(f) == std::vector<std::uint64_t>{1, 2, 3, 5});
@@ -146,11 +154,22 @@ TEST_CASE("framer: a too-large line longer than a read block is skipped", "[fram
   CHECK(f.records[3].bytes == "{\"d\":4}");
 }
 
+TEST_CASE("framer: a JSONL line longer than a read block but under the limit is kept", "[framer]") {
+  const std::string big = "{\"t\":\"" + std::string(150000, 'y') + "\"}";
+  Framed f = frame("{\"a\":1}\n" + big + "\n{\"c\":3}\n", ".jsonl", 1 << 20, 64);
+  REQUIRE(f.records.size() == 3);
+  CHECK_FALSE(f.records[1].too_large);
+  CHECK(f.records[1].bytes == big);
+  CHECK(lines_of(f) == std::vector<std::uint64_t>{1, 2, 3});
+  CHECK(f.padded);
+}
+
 TEST_CASE("framer: JSONL records span batches with a small batch size", "[framer]") {
   std::string text;
   std::vector<std::string> expected;
   for (int i = 0; i < 2000; ++i) {
-    expected.push_back("{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(40, 'p') + "\"}");
+    expected.push_back("{\"n\":" + std::to_string(i) + ",\"pad\":\"" + std::string(40, 'p') +
+                       "\"}");
     text += expected.back() + "\n";
   }
   Framed f = frame(text, ".jsonl", 1 << 20, 64);
@@ -163,7 +182,8 @@ TEST_CASE("framer: JSONL records span batches with a small batch size", "[framer
 
 TEST_CASE("framer: JSONL line numbers stay right across batches", "[framer]") {
   std::string text;
-  for (int i = 0; i < 3000; ++i) text += (i % 3 == 1) ? "\n" : "{\"n\":" + std::to_string(i) + "}\n";
+  for (int i = 0; i < 3000; ++i)
+    text += (i % 3 == 1) ? "\n" : "{\"n\":" + std::to_string(i) + "}\n";
   Framed f = frame(text, ".jsonl", 1 << 20, 64);
   REQUIRE(f.records.size() == 2000);
   bool all_right = true;
@@ -183,7 +203,8 @@ TEST_CASE("framer: elements of a pretty-printed JSON array are records", "[frame
   },
   {"id": "c"}
 ]
-)", ".json");
+)",
+                   ".json");
   CHECK(f.framing == Framing::json_values);
   CHECK(bytes_of(f) == std::vector<std::string>{R"({"id": "a", "turns": []})",
                                                 "{\n    \"id\": \"b\",\n    \"turns\": []\n  }",
@@ -192,12 +213,13 @@ TEST_CASE("framer: elements of a pretty-printed JSON array are records", "[frame
 }
 
 TEST_CASE("framer: a pretty-printed single object is one record", "[framer]") {
-  Framed f = frame("\n\n{\n  \"id\": \"x\",\n  \"turns\": [\n    {\"role\": \"user\"}\n  ]\n}\n",
-                   ".json");
+  Framed f =
+      frame("\n\n{\n  \"id\": \"x\",\n  \"turns\": [\n    {\"role\": \"user\"}\n  ]\n}\n", ".json");
   CHECK(f.framing == Framing::json_values);
   REQUIRE(f.records.size() == 1);
   CHECK(f.records[0].line == 3);
-  CHECK(f.records[0].bytes == "{\n  \"id\": \"x\",\n  \"turns\": [\n    {\"role\": \"user\"}\n  ]\n}");
+  CHECK(f.records[0].bytes ==
+        "{\n  \"id\": \"x\",\n  \"turns\": [\n    {\"role\": \"user\"}\n  ]\n}");
 }
 
 TEST_CASE("framer: pretty-printed objects back to back are separate records", "[framer]") {
@@ -227,6 +249,41 @@ TEST_CASE("framer: an array element larger than a read block is skipped", "[fram
   CHECK(f.records[2].bytes == "{\"c\":3}");
 }
 
+TEST_CASE("framer: an array element longer than a read block but under the limit is kept",
+          "[framer]") {
+  const std::string big = "{\"t\": \"" + std::string(150000, 'y') + "\"}";
+  Framed f = frame("[\n  {\"a\": 1},\n  " + big + ",\n  {\"c\": 3}\n]", ".json", 1 << 20, 64);
+  REQUIRE(f.records.size() == 3);
+  CHECK_FALSE(f.records[1].too_large);
+  CHECK(f.records[1].bytes == big);
+  CHECK(lines_of(f) == std::vector<std::uint64_t>{2, 3, 4});
+  CHECK(f.padded);
+}
+
+TEST_CASE("framer: two objects on one line are framed as JSON values", "[framer]") {
+  Framed f = frame("{\"a\": 1} {\"b\": 2}\n{\"c\": 3}\n", ".json");
+  CHECK(f.framing == Framing::json_values);
+  CHECK(bytes_of(f) == std::vector<std::string>{"{\"a\": 1}", "{\"b\": 2}", "{\"c\": 3}"});
+  CHECK(lines_of(f) == std::vector<std::uint64_t>{1, 1, 2});
+}
+
+TEST_CASE("framer: a too-large record is not kept in memory whole", "[framer]") {
+  // Memory stays bounded by the batch size plus the limit: a 150 000-byte record over a
+  // 1000-byte limit must be dropped while it is read, whatever bytes it is made of.
+  const std::string long_string = "{\"big\": \"" + std::string(150000, 'x') + "\"}";
+  const std::string long_array =
+      "{\"big\": [" + std::string(75000, '1') + std::string(75000, ',') + "1]}";
+  for (const std::string& big : {long_string, long_array}) {
+    CAPTURE(big.substr(0, 12));
+    Framed array = frame("[{\"a\": 1},\n" + big + ",\n{\"c\": 3}]", ".json", 1000, 64);
+    Framed lines = frame("{\"a\": 1}\n" + big + "\n{\"c\": 3}\n", ".jsonl", 1000, 64);
+    REQUIRE(array.records.size() == 3);
+    CHECK(array.records[1].too_large);
+    CHECK(array.max_batch_bytes < 140000);
+    CHECK(lines.max_batch_bytes < 140000);
+  }
+}
+
 TEST_CASE("framer: a truncated array still emits the partial element", "[framer]") {
   Framed f = frame("[\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"turns\": [", ".json");
   REQUIRE(f.records.size() == 2);
@@ -237,10 +294,11 @@ TEST_CASE("framer: a truncated array still emits the partial element", "[framer]
 }
 
 TEST_CASE("framer: brackets, escaped quotes and escapes inside strings do not cut", "[framer]") {
-  Framed f = frame(R"([{"t": "a ] } [ {"}, {"t": "say \"hi]\" {"}, {"t": "back\\"}, {"t": "x\ny }"}])",
-                   ".json");
-  CHECK(bytes_of(f) == std::vector<std::string>{R"({"t": "a ] } [ {"})", R"({"t": "say \"hi]\" {"})",
-                                                R"({"t": "back\\"})", R"({"t": "x\ny }"})"});
+  Framed f = frame(
+      R"([{"t": "a ] } [ {"}, {"t": "say \"hi]\" {"}, {"t": "back\\"}, {"t": "x\ny }"}])", ".json");
+  CHECK(bytes_of(f) == std::vector<std::string>{R"({"t": "a ] } [ {"})",
+                                                R"({"t": "say \"hi]\" {"})", R"({"t": "back\\"})",
+                                                R"({"t": "x\ny }"})"});
 }
 
 TEST_CASE("framer: scalar elements of an array are records too", "[framer]") {
@@ -253,7 +311,8 @@ TEST_CASE("framer: array elements span batches with a small batch size", "[frame
   std::string text = "[\n";
   std::vector<std::string> expected;
   for (int i = 0; i < 1500; ++i) {
-    expected.push_back("{\"n\": " + std::to_string(i) + ", \"s\": \"[{\\\"" + std::string(40, 'q') + "\"}");
+    expected.push_back("{\"n\": " + std::to_string(i) + ", \"s\": \"[{\\\"" + std::string(40, 'q') +
+                       "\"}");
     text += "  " + expected.back() + (i + 1 < 1500 ? ",\n" : "\n");
   }
   text += "]\n";
@@ -282,7 +341,8 @@ TEST_CASE("framer: a whitespace-only file has no records", "[framer]") {
 
 TEST_CASE("framer: binary garbage without newlines is one record on line 1", "[framer]") {
   std::string garbage;
-  for (int i = 0; i < 300; ++i) garbage.push_back(static_cast<char>(0x80 + (i * 7) % 0x7F));
+  for (int i = 0; i < 300; ++i)
+    garbage.push_back(static_cast<char>(0x80 + (i * 7) % 0x7F));
   Framed f = frame("\x01\x02" + garbage, ".bin");
   CHECK(f.framing == Framing::jsonl);
   REQUIRE(f.records.size() == 1);

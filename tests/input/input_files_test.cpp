@@ -1,9 +1,10 @@
 // expand_inputs: INPUT arguments to the ordered list of files to read.
+#include "input/input_files.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "input/input_files.hpp"
 #include "input/temp_files.hpp"
 
 using namespace audit;
@@ -13,13 +14,15 @@ namespace {
 
 std::vector<std::string> paths_of(const std::vector<InputFile>& files) {
   std::vector<std::string> out;
-  for (const InputFile& f : files) out.push_back(f.path);
+  for (const InputFile& f : files)
+    out.push_back(f.path);
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("input-files: a directory is walked recursively, transcripts only, sorted", "[input-files]") {
+TEST_CASE("input-files: a directory is walked recursively, transcripts only, sorted",
+          "[input-files]") {
   TempDir d;
   const std::string b = d.add("b.jsonl");
   const std::string a = d.add("a.json");
@@ -32,7 +35,8 @@ TEST_CASE("input-files: a directory is walked recursively, transcripts only, sor
   std::filesystem::create_directories(d.path / "empty.jsonl");  // a directory, not a file
   std::vector<InputFile> files = expand_inputs({d.path.string()});
   CHECK(paths_of(files) == std::vector<std::string>{a, b, c, e, z});
-  for (const InputFile& f : files) CHECK(f.error.empty());
+  for (const InputFile& f : files)
+    CHECK(f.error.empty());
 }
 
 TEST_CASE("input-files: a file named explicitly is taken whatever its extension", "[input-files]") {
@@ -63,7 +67,8 @@ TEST_CASE("input-files: \"-\" is kept as standard input", "[input-files]") {
   CHECK(display_name("a.jsonl") == "a.jsonl");
 }
 
-TEST_CASE("input-files: arguments keep their order; directories are sorted inside", "[input-files]") {
+TEST_CASE("input-files: arguments keep their order; directories are sorted inside",
+          "[input-files]") {
   TempDir d;
   const std::string second = d.add("dir/2.jsonl");
   const std::string first = d.add("dir/1.jsonl");

@@ -23,27 +23,28 @@ TurnFeatures bot_turn(const std::string& text) {
 }  // namespace
 
 TEST_CASE("cues: requests for a human", "[cues]") {
-  for (const char* s : {"can I talk to a real person", "agent please", "AGENT!!!",
-                        "I want to speak to a human", "representative", "get me a live agent now",
-                        "talk to an actual human please"}) {
+  for (const char* s :
+       {"can I talk to a real person", "agent please", "AGENT!!!", "I want to speak to a human",
+        "representative", "get me a live agent now", "talk to an actual human please"}) {
     CAPTURE(s);
     CHECK(asks_for_human(s));
   }
 }
 
 TEST_CASE("cues: requests for a human in Spanish, German and French", "[cues]") {
-  for (const char* s : {"quiero hablar con una persona", "ich möchte mit einem Mitarbeiter sprechen",
-                        "je veux parler à un conseiller", "Quiero hablar con un agente humano"}) {
+  for (const char* s :
+       {"quiero hablar con una persona", "ich möchte mit einem Mitarbeiter sprechen",
+        "je veux parler à un conseiller", "Quiero hablar con un agente humano"}) {
     CAPTURE(s);
     CHECK(asks_for_human(s));
   }
 }
 
 TEST_CASE("cues: traps that name an agent or a human but ask for none", "[cues]") {
-  for (const char* s : {"my travel agent booked it", "what's a user agent string",
-                        "no need for a human, thanks", "are you a bot?",
-                        "I don't want to speak to an agent", "is this a real person?",
-                        "my estate agent"}) {
+  for (const char* s :
+       {"my travel agent booked it", "what's a user agent string", "no need for a human, thanks",
+        "are you a bot?", "I don't want to speak to an agent", "is this a real person?",
+        "my estate agent"}) {
     CAPTURE(s);
     CHECK_FALSE(asks_for_human(s));
   }
@@ -64,8 +65,9 @@ TEST_CASE("cues: a bot handoff announcement is a handoff", "[cues]") {
 }
 
 TEST_CASE("cues: a refused or negated handoff is not a handoff", "[cues]") {
-  for (const char* s : {"I'm afraid I can't transfer you", "Sorry, no agents are available right now",
-                        "I am unable to transfer you at the moment"}) {
+  for (const char* s :
+       {"I'm afraid I can't transfer you", "Sorry, no agents are available right now",
+        "I am unable to transfer you at the moment"}) {
     CAPTURE(s);
     CHECK_FALSE(bot_turn(s).handoff);
   }
@@ -83,8 +85,9 @@ TEST_CASE("cues: an agent turn and a handoff event are handoffs", "[cues]") {
 }
 
 TEST_CASE("cues: fallback phrases", "[cues]") {
-  for (const char* s : {"Sorry, I didn't get that", "I'm not sure I understand. Could you rephrase?",
-                        "Lo siento, no te entendí.", "Das habe ich nicht verstanden."}) {
+  for (const char* s :
+       {"Sorry, I didn't get that", "I'm not sure I understand. Could you rephrase?",
+        "Lo siento, no te entendí.", "Das habe ich nicht verstanden."}) {
     CAPTURE(s);
     CHECK(bot_turn(s).fallback);
   }

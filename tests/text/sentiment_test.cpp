@@ -1,12 +1,13 @@
 // sentiment_score with the built-in lexicon: signs and orderings on support language, never
 // exact values (the lexicon is tuned over time; these cases must survive tuning).
+#include "text/sentiment.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "text/lexicon.hpp"
-#include "text/sentiment.hpp"
 #include "text/tokenize.hpp"
 
 using namespace audit;
@@ -32,8 +33,8 @@ TEST_CASE("sentiment: clearly positive support phrases", "[sentiment]") {
 }
 
 TEST_CASE("sentiment: clearly negative support phrases", "[sentiment]") {
-  for (std::string_view s : {"this is useless", "still not working", "this is the worst service ever",
-                             "I'm so frustrated with this"}) {
+  for (std::string_view s : {"this is useless", "still not working",
+                             "this is the worst service ever", "I'm so frustrated with this"}) {
     CAPTURE(s, score(s));
     CHECK(score(s) < -0.3f);
   }

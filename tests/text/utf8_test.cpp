@@ -1,8 +1,8 @@
 // UTF-8 helpers: repair, cutting at a code-point boundary, printable text for terminals.
+#include "text/utf8.hpp"
+
 #include <catch2/catch.hpp>
 #include <string>
-
-#include "text/utf8.hpp"
 
 using namespace audit;
 
@@ -22,12 +22,15 @@ std::string printable(std::string_view in) {
   return out;
 }
 
-bool is_valid(std::string_view s) { return repaired(s) == s; }
+bool is_valid(std::string_view s) {
+  return repaired(s) == s;
+}
 
 }  // namespace
 
 TEST_CASE("utf8: valid text is kept as it is", "[utf8]") {
-  const std::string text = "plain caf\xC3\xA9 \xE2\x82\xAC \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF";
+  const std::string text =
+      "plain caf\xC3\xA9 \xE2\x82\xAC \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF";
   CHECK(repaired(text) == text);
   CHECK(repaired("") == "");
 }
@@ -39,7 +42,8 @@ TEST_CASE("utf8: repair appends to what is already there", "[utf8]") {
 }
 
 TEST_CASE("utf8: stray bytes become U+FFFD", "[utf8]") {
-  CHECK(repaired("a\xFF" "b") == "a" + kFFFD + "b");
+  CHECK(repaired("a\xFF"
+                 "b") == "a" + kFFFD + "b");
   CHECK(repaired("\x80") == kFFFD);
   CHECK(repaired("caf\xE9!") == "caf" + kFFFD + "!");  // Latin-1 é
 }
@@ -55,7 +59,8 @@ TEST_CASE("utf8: overlong encodings are invalid", "[utf8]") {
 }
 
 TEST_CASE("utf8: surrogates and code points above U+10FFFF are invalid", "[utf8]") {
-  for (std::string_view bad : {"\xED\xA0\x80", "\xED\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"}) {
+  for (std::string_view bad :
+       {"\xED\xA0\x80", "\xED\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80"}) {
     CAPTURE(bad);
     const std::string out = repaired(bad);
     CHECK(out.find(kFFFD) != std::string::npos);
@@ -106,7 +111,9 @@ TEST_CASE("utf8: every utf8_prefix of mixed text is valid", "[utf8]") {
 }
 
 TEST_CASE("utf8: append_printable removes ESC and other C0 controls", "[utf8]") {
-  const std::string out = printable("a\x1b[31mred\x1b[0m\x07\tb\r\x7F" "c");
+  const std::string out = printable(
+      "a\x1b[31mred\x1b[0m\x07\tb\r\x7F"
+      "c");
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out.find('\x07') == std::string::npos);
   CHECK(out.find('\x7F') == std::string::npos);
@@ -115,7 +122,9 @@ TEST_CASE("utf8: append_printable removes ESC and other C0 controls", "[utf8]") 
 }
 
 TEST_CASE("utf8: append_printable removes C1 controls", "[utf8]") {
-  const std::string out = printable("x\xC2\x9B" "2J\xC2\x85y");  // CSI, NEL
+  const std::string out = printable(
+      "x\xC2\x9B"
+      "2J\xC2\x85y");  // CSI, NEL
   CHECK(out == "x 2J y");
   CHECK(printable("\xC2\xA0\xC3\xA9") == "\xC2\xA0\xC3\xA9");  // NBSP and é are kept
 }
