@@ -130,6 +130,9 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
     if (g.rule != "any" && !find_detector(g.rule))
       return fmt::format("--fail-on {}: unknown rule \"{}\" (rules: {}, or any)", spec, g.rule,
                          rule_names());
+    if (g.rule != "any" && std::find(opt.rules.begin(), opt.rules.end(), g.rule) == opt.rules.end())
+      return fmt::format("--fail-on {}: the rule \"{}\" is not run (--rules / --disable)", spec,
+                         g.rule);
     if (gt != std::string::npos) {
       std::string rate = spec.substr(gt + 1);
       auto [ptr, ec] = std::from_chars(rate.data(), rate.data() + rate.size(), g.max_rate);

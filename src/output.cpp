@@ -8,6 +8,7 @@
 
 #include "detectors/detector.hpp"
 #include "text/json_escape.hpp"
+#include "text/utf8.hpp"
 
 namespace audit {
 
@@ -98,12 +99,16 @@ void ReportWriter::on_batch(const BatchResult& r) {
       continue;
     }
     ++shown_in_file_;
-    const std::string& name = names_[e.file_index];
+    // File names and messages may carry bytes from the input: never let them reach the terminal
+    // as control characters.
+    std::string name, message;
+    append_printable(names_[e.file_index], name);
+    append_printable(e.message, message);
     const std::string_view level = e.warning ? "warning: " : "";
     if (e.line)
-      fmt::print(stderr, "{}:{}: {}{}\n", name, e.line, level, e.message);
+      fmt::print(stderr, "{}:{}: {}{}\n", name, e.line, level, message);
     else
-      fmt::print(stderr, "{}: {}{}\n", name, level, e.message);
+      fmt::print(stderr, "{}: {}{}\n", name, level, message);
   }
   for (auto& s : sinks_) {
     for (const FlaggedConversation& c : r.flagged)
@@ -167,11 +172,9 @@ int exit_code(const Report& r, const Options& opt, std::vector<std::string>& why
       for (const RuleCounts& rc : s.rules)
         findings += rc.findings;
     } else {
-      for (std::size_t i = 0; i < all_detectors().size(); ++i) {
-        if (all_detectors()[i].name != g.rule) continue;
-        conversations = s.rules[i].conversations;
-        findings = s.rules[i].findings;
-      }
+      const std::size_t i = detector_index(g.rule);
+      conversations = s.rules[i].conversations;
+      findings = s.rules[i].findings;
     }
     const double rate =
         s.conversations ? static_cast<double>(conversations) / static_cast<double>(s.conversations)

@@ -23,6 +23,7 @@
 #include "input/framing.hpp"
 #include "input/record_reader.hpp"
 #include "text/prepare.hpp"
+#include "text/utf8.hpp"
 
 namespace audit {
 
@@ -213,7 +214,7 @@ class Worker {
     bool false_containment = false;
     std::uint32_t seen_rules = 0;
     for (const Finding& f : findings_) {
-      std::size_t idx = rule_index(f.rule);
+      std::size_t idx = detector_index(f.rule);
       RuleCounts& rc = s.rules[idx];
       ++rc.findings;
       ++rc.by_severity[static_cast<std::size_t>(f.severity)];
@@ -257,20 +258,11 @@ class Worker {
       q.index = i;
       q.role = t.role;
       q.sentiment = prepared_.turns[i].sentiment;
-      std::string_view cut = utf8_prefix_view(t.text);
+      std::string_view cut = utf8_prefix(t.text, kQuoteBytes);
       q.text.assign(cut);
       if (cut.size() < t.text.size()) q.text += "…";
       fc.evidence.push_back(std::move(q));
     }
-  }
-
-  static std::string_view utf8_prefix_view(std::string_view s);
-
-  static std::size_t rule_index(std::string_view rule) {
-    auto all = all_detectors();
-    for (std::size_t i = 0; i < all.size(); ++i)
-      if (all[i].name == rule) return i;
-    return 0;
   }
 
   const Options& opt_;
@@ -283,16 +275,6 @@ class Worker {
   std::vector<Finding> findings_;
 };
 
-}  // namespace
-}  // namespace audit
-
-#include "text/utf8.hpp"
-
-namespace audit {
-namespace {
-std::string_view Worker::utf8_prefix_view(std::string_view s) {
-  return utf8_prefix(s, kQuoteBytes);
-}
 }  // namespace
 
 Report audit(const Options& opt, const std::vector<InputFile>& files, const Lexicon& lexicon,

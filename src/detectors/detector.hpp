@@ -40,6 +40,8 @@ struct DetectorParam {
 
 std::span<const Detector> all_detectors();
 const Detector* find_detector(std::string_view name);
+// The position of rule `name` in all_detectors() (the index of its Summary::rules counts).
+std::size_t detector_index(std::string_view name);
 std::span<const DetectorParam> all_params();
 const DetectorParam* find_param(std::string_view key);
 

@@ -82,6 +82,11 @@ const Detector* find_detector(std::string_view name) {
   return nullptr;
 }
 
+std::size_t detector_index(std::string_view name) {
+  const Detector* d = find_detector(name);
+  return d ? static_cast<std::size_t>(d - all_detectors().data()) : 0;
+}
+
 std::span<const DetectorParam> all_params() {
   static constexpr DetectorParam kParams[] = {
       {"bot-loop.min-occurrences", "bot-loop", &DetectorOptions::loop_min_occurrences, 2, 50, true,

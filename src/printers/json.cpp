@@ -58,9 +58,7 @@ void append_summary(fmt::memory_buffer& out, const Report& r) {
   out.append(std::string_view("\"rules\":{"));
   bool first = true;
   for (const std::string& name : r.rules) {
-    std::size_t idx = 0;
-    for (std::size_t i = 0; i < all_detectors().size(); ++i)
-      if (all_detectors()[i].name == name) idx = i;
+    const std::size_t idx = detector_index(name);
     const RuleCounts& rc = idx < s.rules.size() ? s.rules[idx] : RuleCounts{};
     if (!first) out.push_back(',');
     first = false;

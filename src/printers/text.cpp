@@ -63,9 +63,7 @@ void print_text_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
   fmt::format_to(it, "{}{:<20} {:>13} {:>7} {:>9}{}\n", st.bold(), "rule", "conversations", "rate",
                  "findings", st.reset());
   for (const std::string& name : r.rules) {
-    std::size_t idx = 0;
-    for (std::size_t i = 0; i < all_detectors().size(); ++i)
-      if (all_detectors()[i].name == name) idx = i;
+    const std::size_t idx = detector_index(name);
     const RuleCounts& rc = s.rules[idx];
     fmt::format_to(it, "{:<20} {:>13} {:>6.1f}% {:>9}\n", name, rc.conversations,
                    percent(rc.conversations, s.conversations), rc.findings);
@@ -93,8 +91,10 @@ void print_text_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out)
     const FlaggedConversation& c = r.worst[w];
     std::string id;
     append_printable(c.id, id);
-    fmt::format_to(it, "\n{}{}. {}{}  {}:{}  quality {}\n", st.bold(), w + 1, id, st.reset(),
-                   ctx.files[c.file_index], c.line, c.quality);
+    std::string file;
+    append_printable(ctx.files[c.file_index], file);
+    fmt::format_to(it, "\n{}{}. {}{}  {}:{}  quality {}\n", st.bold(), w + 1, id, st.reset(), file,
+                   c.line, c.quality);
     for (const Finding& f : c.findings) {
       std::string msg;
       append_printable(f.message, msg);

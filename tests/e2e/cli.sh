@@ -27,6 +27,11 @@ expect "--fail-on RULE>RATE below the rate exits 1" \
 expect "--fail-on any exits 1 when anything is found" test "$(exit_code_of "$BIN" audit --fail-on any "$s")" = 1
 expect "--fail-on names the failed gate on stderr" \
   bash -c "'$BIN' audit --fail-on bot-loop '$s' 2>&1 >/dev/null | grep -q 'gate failed: --fail-on bot-loop'"
+expect "--fail-on a disabled rule is a usage error (2)" \
+  test "$(exit_code_of "$BIN" audit --disable bot-loop --fail-on bot-loop "$s")" = 2
+printf '%s\n' '{"id":"x","turns":[{"role":"\u001b[31mwizard","text":"hi"}]}' > "$TMP/esc.jsonl"
+expect "control characters from the input never reach stderr" \
+  bash -c "! '$BIN' audit '$TMP/esc.jsonl' 2>&1 >/dev/null | grep -q $'\x1b'"
 expect "--strict with a skipped record exits 2" \
   test "$(exit_code_of "$BIN" audit --strict tests/fixtures/broken/mixed.jsonl)" = 2
 expect "skipped records without --strict exit 0" \
