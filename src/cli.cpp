@@ -147,81 +147,121 @@ std::optional<std::string> finish_options(Command& cmd, const std::string& forma
 
 }  // namespace
 
+namespace {
+
+// Values that need checking after parsing, shared by the subcommands that audit.
+struct RawOptions {
+  std::string format = "text";
+  std::vector<std::string> outputs, only, disable, sets, fail_on;
+  std::string max_record = "64M";
+  CLI::Option* format_opt = nullptr;
+};
+
+// Options of every subcommand that reads and audits conversations (audit, show).
+void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
+  Options& opt = cmd.options;
+  static const std::map<std::string, InputFormat> kInputFormats{{"auto", InputFormat::auto_detect},
+                                                                {"native", InputFormat::native},
+                                                                {"openai", InputFormat::openai}};
+  sub->add_option("--input-format", opt.input.format,
+                  "record format (auto: from each file's first record)")
+      ->transform(CLI::CheckedTransformer(kInputFormats).description(""))
+      ->type_name("auto|native|openai");
+  sub->add_option("--max-record-size", raw.max_record,
+                  "a record larger than this is reported and skipped")
+      ->type_name("SIZE")
+      ->capture_default_str();
+  sub->add_option("--threads", opt.threads, "worker threads (0: all cores)")
+      ->check(CLI::Range(0u, 256u))
+      ->capture_default_str();
+  sub->add_option("--rules", raw.only, "run only these rules (comma-separated)")->type_name("LIST");
+  sub->add_option("--disable", raw.disable, "do not run these rules (comma-separated)")
+      ->type_name("LIST");
+  sub->add_option("--set", raw.sets,
+                  "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
+                  "(`chataudit rules NAME` lists them); repeatable")
+      ->type_name("KEY=VALUE");
+  sub->add_option("--lexicon", cmd.lexicon,
+                  "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
+      ->check(CLI::ExistingFile)
+      ->type_name("FILE");
+  sub->add_flag("-q,--quiet", opt.output.quiet, "no per-record diagnostics on stderr");
+  sub->add_option("--max-errors", opt.output.max_errors_shown,
+                  "problems printed on stderr per input file (all are counted)")
+      ->capture_default_str();
+}
+
+void add_color_option(CLI::App* sub, Options& opt) {
+  static const std::map<std::string, ColorMode> kColors{
+      {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
+  sub->add_option("--color", opt.output.color,
+                  "colour in text output (auto: on a terminal, unless NO_COLOR is set)")
+      ->transform(CLI::CheckedTransformer(kColors).description(""))
+      ->type_name("auto|always|never");
+}
+
+const char* const kInputsHelp =
+    "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); - for standard input";
+
+}  // namespace
+
 std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
   CLI::App app{"chataudit: find where a customer-support chatbot hurt the customer, turn by turn"};
   app.set_version_flag("--version", std::string("chataudit ") + CHATAUDIT_VERSION);
   app.require_subcommand(1);
   Options& opt = cmd.options;
+  RawOptions raw;
 
   CLI::App* audit_cmd =
       app.add_subcommand("audit", "audit exported transcripts and report findings");
-  audit_cmd
-      ->add_option("inputs", opt.input.paths,
-                   "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); "
-                   "- for standard input")
-      ->required();
-  std::string format = "text";
-  CLI::Option* format_opt =
-      audit_cmd->add_option("-f,--format", format, "report format on standard output")
+  audit_cmd->add_option("inputs", opt.input.paths, kInputsHelp)->required();
+  raw.format_opt =
+      audit_cmd->add_option("-f,--format", raw.format, "report format on standard output")
           ->check(CLI::IsMember({"text", "json", "jsonl"}))
           ->type_name("text|json|jsonl")
           ->capture_default_str();
-  std::vector<std::string> outputs;
   audit_cmd
-      ->add_option("-o,--output", outputs,
+      ->add_option("-o,--output", raw.outputs,
                    "also write a report to FILE, format from its extension (.txt, .json, "
                    ".jsonl); repeatable")
       ->type_name("FILE");
-  std::map<std::string, InputFormat> input_formats{{"auto", InputFormat::auto_detect},
-                                                   {"native", InputFormat::native},
-                                                   {"openai", InputFormat::openai}};
+  add_analysis_options(audit_cmd, cmd, raw);
   audit_cmd
-      ->add_option("--input-format", opt.input.format,
-                   "record format (auto: from each file's first record)")
-      ->transform(CLI::CheckedTransformer(input_formats).description(""))
-      ->type_name("auto|native|openai");
-  std::string max_record = "64M";
-  audit_cmd
-      ->add_option("--max-record-size", max_record,
-                   "a record larger than this is reported and skipped")
-      ->type_name("SIZE")
-      ->capture_default_str();
-  audit_cmd->add_option("--threads", opt.threads, "worker threads (0: all cores)")
-      ->check(CLI::Range(0u, 256u))
-      ->capture_default_str();
-  std::vector<std::string> only, disable, sets, fail_on;
-  audit_cmd->add_option("--rules", only, "run only these rules (comma-separated)")
-      ->type_name("LIST");
-  audit_cmd->add_option("--disable", disable, "do not run these rules (comma-separated)")
-      ->type_name("LIST");
-  audit_cmd
-      ->add_option("--set", sets,
-                   "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
-                   "(`chataudit rules NAME` lists them); repeatable")
-      ->type_name("KEY=VALUE");
-  audit_cmd
-      ->add_option("--fail-on", fail_on,
+      ->add_option("--fail-on", raw.fail_on,
                    "exit 1 if RULE has any finding, or if the share of conversations it "
                    "flags is above RATE (RULE>RATE); RULE may be `any`; repeatable")
       ->type_name("RULE[>RATE]");
   audit_cmd->add_flag("--strict", opt.output.strict, "exit 2 if any record was skipped");
-  audit_cmd->add_flag("-q,--quiet", opt.output.quiet, "no per-record diagnostics on stderr");
   audit_cmd->add_flag("--stats", opt.output.stats, "print throughput and timing on stderr");
-  std::map<std::string, ColorMode> colors{
-      {"auto", ColorMode::auto_detect}, {"always", ColorMode::always}, {"never", ColorMode::never}};
-  audit_cmd
-      ->add_option("--color", opt.output.color,
-                   "colour in the text report (auto: on a terminal, unless NO_COLOR is set)")
-      ->transform(CLI::CheckedTransformer(colors).description(""))
-      ->type_name("auto|always|never");
+  add_color_option(audit_cmd, opt);
   audit_cmd->add_option("--top", opt.output.top, "worst conversations shown in the reports")
       ->check(CLI::Range(std::size_t{0}, std::size_t{1000}))
       ->capture_default_str();
-  audit_cmd
-      ->add_option("--max-errors", opt.output.max_errors_shown,
-                   "problems printed on stderr per input file (all are counted)")
+
+  CLI::App* show_cmd = app.add_subcommand(
+      "show",
+      "print one conversation as a transcript: each turn's sentiment, the findings "
+      "pinned to their turns");
+  show_cmd->add_option("id", opt.show_id, "the conversation id (as in the reports)")->required();
+  show_cmd->add_option("inputs", opt.input.paths, kInputsHelp)->required();
+  std::string show_format = "text";
+  show_cmd->add_option("-f,--format", show_format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("text|json")
       ->capture_default_str();
-  audit_cmd
+  add_analysis_options(show_cmd, cmd, raw);
+  add_color_option(show_cmd, opt);
+
+  CLI::App* sentiment_cmd = app.add_subcommand(
+      "sentiment", "score messages with the sentiment analyser, one message per line");
+  sentiment_cmd->add_option("file", cmd.sentiment_file,
+                            "messages, one per line (- or none: stdin)");
+  sentiment_cmd->add_flag("--bench", cmd.sentiment_bench,
+                          "score the messages in a loop on one thread and print messages/s");
+  sentiment_cmd->add_option("--seconds", cmd.bench_seconds, "how long --bench runs")
+      ->check(CLI::Range(0.1, 600.0))
+      ->capture_default_str();
+  sentiment_cmd
       ->add_option("--lexicon", cmd.lexicon,
                    "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
       ->check(CLI::ExistingFile)
@@ -243,9 +283,18 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
     }
     return std::nullopt;
   }
-  cmd.kind = Command::Kind::audit;
-  if (auto error = finish_options(cmd, format, outputs, only, disable, sets, fail_on, max_record,
-                                  format_opt->count() > 0)) {
+  if (sentiment_cmd->parsed()) {
+    cmd.kind = Command::Kind::sentiment;
+    return std::nullopt;
+  }
+  cmd.kind = show_cmd->parsed() ? Command::Kind::show : Command::Kind::audit;
+  if (cmd.kind == Command::Kind::show) {
+    raw.format = show_format;
+    raw.outputs.clear();
+  }
+  if (auto error = finish_options(cmd, raw.format, raw.outputs, raw.only, raw.disable, raw.sets,
+                                  raw.fail_on, raw.max_record,
+                                  cmd.kind == Command::Kind::show || raw.format_opt->count() > 0)) {
     fmt::print(stderr, "chataudit: {}\n", *error);
     return 2;
   }

@@ -10,10 +10,13 @@
 namespace audit {
 
 struct Command {
-  enum class Kind { audit, rules } kind = Kind::audit;
+  enum class Kind { audit, show, sentiment, rules } kind = Kind::audit;
   Options options;
-  std::string rule;     // `chataudit rules NAME`
-  std::string lexicon;  // --lexicon FILE
+  std::string rule;            // `chataudit rules NAME`
+  std::string lexicon;         // --lexicon FILE
+  std::string sentiment_file;  // `chataudit sentiment FILE`
+  bool sentiment_bench = false;
+  double bench_seconds = 3;
 };
 
 // Returns an exit code when the run is over already (--help, --version, a usage error: 2).

@@ -1,4 +1,4 @@
-// The subcommands, each a short function over the library: `audit` and `rules`.
+// The subcommands, each a short function over the library: audit, show, sentiment, rules.
 #pragma once
 
 #include <string>
@@ -8,6 +8,8 @@
 namespace audit {
 
 int run_audit(const Command& cmd);
+int run_show(const Command& cmd);
+int run_sentiment(const Command& cmd);
 int run_rules(const std::string& rule);
 
 }  // namespace audit

@@ -13,7 +13,16 @@ int main(int argc, char** argv) {
   audit::Command cmd;
   if (std::optional<int> done = audit::parse_cli(argc, argv, cmd)) return *done;
   try {
-    if (cmd.kind == audit::Command::Kind::rules) return audit::run_rules(cmd.rule);
+    switch (cmd.kind) {
+      case audit::Command::Kind::rules:
+        return audit::run_rules(cmd.rule);
+      case audit::Command::Kind::show:
+        return audit::run_show(cmd);
+      case audit::Command::Kind::sentiment:
+        return audit::run_sentiment(cmd);
+      case audit::Command::Kind::audit:
+        break;
+    }
     return audit::run_audit(cmd);
   } catch (const audit::Fatal& e) {
     fmt::print(stderr, "chataudit: {}\n", e.what());

@@ -65,6 +65,7 @@ struct Options {
   std::vector<std::string> rules;  // enabled rules, in registry order (filled by cli.cpp)
   OutputOptions output;
   unsigned threads = 0;  // 0: all cores
+  std::string show_id;   // `chataudit show ID`: keep this conversation's transcript
 };
 
 }  // namespace audit

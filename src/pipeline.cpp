@@ -129,6 +129,7 @@ class Worker {
     r.worst = WorstList(opt_.output.top);
     r.flagged.clear();
     r.errors.clear();
+    r.shown.clear();
     const std::string name = display_name(files_[b.file_index].path);
     for (const RecordSlice& rec : b.records) {
       ++r.summary.records;
@@ -152,7 +153,9 @@ class Worker {
       }
       conversation_.file_index = b.file_index;
       conversation_.line = rec.line;
+      if (!opt_.show_id.empty() && conversation_.id != opt_.show_id) continue;
       audit_conversation(r);
+      if (!opt_.show_id.empty()) keep_for_show(r);
     }
     if (b.last_of_file) {
       if (b.unreadable) {
@@ -240,6 +243,25 @@ class Worker {
       r.worst.offer(std::move(worst));
     }
     r.flagged.push_back(std::move(fc));
+  }
+
+  // Copies the whole conversation and its analysis (`chataudit show`).
+  void keep_for_show(BatchResult& r) {
+    const Conversation& c = conversation_;
+    ShownConversation sc;
+    sc.id.assign(c.id);
+    sc.file_index = c.file_index;
+    sc.line = c.line;
+    for (const MetadataField& m : c.metadata)
+      sc.metadata.emplace_back(m.key, m.value);
+    for (std::size_t i = 0; i < c.turns.size(); ++i) {
+      const TurnFeatures& f = prepared_.turns[i];
+      sc.turns.push_back({c.turns[i].role, std::string(c.turns[i].text), f.sentiment,
+                          c.turns[i].time_ms, f.fallback, f.handoff, f.human_request});
+    }
+    sc.findings = findings_;
+    sc.quality = quality_score(findings_);
+    r.shown.push_back(std::move(sc));
   }
 
   // Copies the evidence turns (and the turn before each, for context) for the reports.

@@ -21,6 +21,7 @@ struct BatchResult {
   WorstList worst;
   std::vector<FlaggedConversation> flagged;  // in input order
   std::vector<InputError> errors;            // in input order
+  std::vector<ShownConversation> shown;      // `chataudit show`: the conversations asked for
 };
 
 using BatchSink = std::function<void(const BatchResult&)>;

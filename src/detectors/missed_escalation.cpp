@@ -42,6 +42,7 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
   const std::size_t window = static_cast<std::size_t>(opt.escalation_window);
   std::uint32_t trigger = kNone;
   bool explicit_request = false;
+  std::uint32_t first_request = kNone;  // quoted in the message when the customer asked
   std::size_t requests = 0;
   std::size_t bot_turns_after = 0;
   Finding f;
@@ -63,6 +64,7 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
       } else if (bot_turns_after <= window && f.turns.back() != i) {
         f.turns.push_back(i);
       }
+      if (asks && !explicit_request) first_request = i;
       explicit_request = explicit_request || asks;
     } else if (role == Role::bot && trigger != kNone) {
       ++bot_turns_after;
@@ -77,12 +79,13 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
   f.rule = "missed-escalation";
   f.severity = explicit_request ? Severity::error : Severity::warning;
   const std::string_view what = explicit_request ? "asked for a human" : "was strongly frustrated";
+  const std::uint32_t quoted = explicit_request ? first_request : trigger;
   if (bot_turns_after < window) {
     f.message = fmt::format("The customer {} ({}) and the conversation ended without a handoff",
-                            what, quote(c.turns[trigger].text, 60));
+                            what, quote(c.turns[quoted].text, 60));
   } else {
     f.message = fmt::format("The customer {} ({}) and was not handed over within {} bot turns",
-                            what, quote(c.turns[trigger].text, 60), window);
+                            what, quote(c.turns[quoted].text, 60), window);
   }
   if (requests > 1) f.message += fmt::format("; {} requests for a human in all", requests);
   out.push_back(std::move(f));

@@ -46,6 +46,12 @@ void print_jsonl_end(PrintContext&, const Report&, fmt::memory_buffer&);
 void append_finding_json(fmt::memory_buffer& out, const FlaggedConversation& c, const Finding& f,
                          const std::vector<std::string>& files);
 
+// `chataudit show`: one conversation with its analysis (printers/show.cpp).
+void print_show_text(const ShownConversation& c, const std::vector<std::string>& files, bool color,
+                     fmt::memory_buffer& out);
+void print_show_json(const ShownConversation& c, const std::vector<std::string>& files,
+                     fmt::memory_buffer& out);
+
 inline constexpr int kSchemaVersion = 1;
 
 }  // namespace audit

@@ -63,6 +63,25 @@ struct FlaggedConversation {
   std::vector<QuotedTurn> evidence;  // filled only for the worst conversations
 };
 
+// A whole conversation with its analysis, kept for `chataudit show`.
+struct ShownTurn {
+  Role role = Role::user;
+  std::string text;
+  float sentiment = 0;
+  std::int64_t time_ms = -1;
+  bool fallback = false, handoff = false, human_request = false;
+};
+
+struct ShownConversation {
+  std::string id;
+  std::uint32_t file_index = 0;
+  std::uint64_t line = 0;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  std::vector<ShownTurn> turns;
+  std::vector<Finding> findings;
+  int quality = 100;
+};
+
 // 100 minus 25 per error, 10 per warning and 3 per info finding, at least 0.
 int quality_score(const std::vector<Finding>& findings);
 

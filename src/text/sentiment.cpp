@@ -110,4 +110,13 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
   return std::clamp(score, -1.0f, 1.0f);
 }
 
+float score_text(std::string_view text, const Lexicon& lexicon, std::string& chars,
+                 std::vector<Token>& tokens) {
+  chars.clear();
+  tokens.clear();
+  TextStats stats;
+  tokenize(text, chars, tokens, stats);
+  return sentiment_score(tokens.data(), tokens.size(), stats, lexicon);
+}
+
 }  // namespace audit

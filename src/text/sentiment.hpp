@@ -12,6 +12,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "text/lexicon.hpp"
 #include "text/tokenize.hpp"
@@ -20,5 +23,9 @@ namespace audit {
 
 float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats,
                       const Lexicon& lexicon);
+
+// Tokenises `text` into the reused buffers and scores it (`chataudit sentiment`, tests).
+float score_text(std::string_view text, const Lexicon& lexicon, std::string& chars,
+                 std::vector<Token>& tokens);
 
 }  // namespace audit
