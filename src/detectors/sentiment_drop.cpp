@@ -2,8 +2,10 @@
 //
 // The formula (docs/rules.md), over the customer's turns u_1..u_n in order, with s(u) the
 // turn's sentiment (text/sentiment.hpp):
-//   a drop at u_j is s(u_j) <= N and max_{i<j} s(u_i) - s(u_j) >= D, where the earlier high
-//   max_{i<j} s(u_i) is above N (the customer was not already negative);
+//   the level L(u_k) is s(u_k) if the turn expresses a mood (s != 0), else the level of the
+//   previous customer turn ("Yes", "4471902" carry no mood and change nothing); L(u_1) = s(u_1);
+//   a drop at u_j is s(u_j) <= N and H_j - s(u_j) >= D with H_j = max_{i<j} L(u_i) > N:
+//   the customer had not been negative all along, and fell by at least D to a negative turn;
 //   N = `sentiment.negative` (-0.3), D = `sentiment-drop.delta` (0.6).
 // The largest such fall is reported (the earliest on a tie). Evidence: the earlier high, the
 // bot turn just before u_j (the likely cause) and u_j. Score: the size of the fall.
@@ -23,22 +25,26 @@ namespace audit {
 void detect_sentiment_drop(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
                            std::vector<Finding>& out) {
   constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-  std::uint32_t high = kNone, best_high = kNone, best_low = kNone;
+  double level = 0;  // the customer's mood so far: the last turn that expressed one
+  double high = 0;   // the highest level before the current turn
+  std::uint32_t high_turn = kNone;
+  std::uint32_t best_high = kNone, best_low = kNone;
   double best_fall = 0;
   for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
     if (c.turns[i].role != Role::user) continue;
     const double s = p.turns[i].sentiment;
-    if (high != kNone) {
-      const double top = p.turns[high].sentiment;
-      const double fall = top - s;
-      if (top > opt.negative_score && s <= opt.negative_score && fall >= opt.drop_delta &&
-          fall > best_fall) {
-        best_fall = fall;
-        best_high = high;
-        best_low = i;
-      }
+    const bool expressive = s != 0;  // "Yes", "4471902": no mood expressed, the level stays
+    if (expressive && high_turn != kNone && high > opt.negative_score && s <= opt.negative_score &&
+        high - s >= opt.drop_delta && high - s > best_fall) {
+      best_fall = high - s;
+      best_high = high_turn;
+      best_low = i;
     }
-    if (high == kNone || s > p.turns[high].sentiment) high = i;
+    if (expressive || high_turn == kNone) level = s;
+    if (high_turn == kNone || level > high) {
+      high = level;
+      high_turn = i;
+    }
   }
   if (best_low == kNone) return;
   Finding f;

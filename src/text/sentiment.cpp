@@ -16,6 +16,11 @@ constexpr float kExclamation = 0.292f;
 constexpr float kQuestion = 0.18f;
 constexpr float kNormalisation = 15.0f;
 constexpr float kBoosterDecay[] = {1.0f, 0.95f, 0.9f};
+constexpr float kShouting = 1.5f;               // a message all in capitals, with nothing positive
+constexpr float kShoutingPositive = 0.5f;       // ... or with something positive
+constexpr float kImpatience = 0.8f;             // "??" with nothing positive
+constexpr float kSarcasmFlip = -0.6f;           // positive words in a message marked as sarcastic
+constexpr std::size_t kInterjectionTokens = 3;  // "Oh great," "Brilliant." "Genial,"
 
 float sign(float v) {
   return v < 0 ? -1.0f : 1.0f;
@@ -29,10 +34,28 @@ const WordInfo* lookup(const Token& t, const Lexicon& lexicon) {
   return w;
 }
 
+// Eye-roll and upside-down faces mark what is around them as sarcastic; so does a final
+// one-word "Not." ("That was super helpful. Not.").
+bool sarcasm_marker(const Token* tokens, std::size_t n) {
+  static const std::uint64_t kMarkers[] = {token_hash("🙄"), token_hash("🙃")};
+  static const std::uint64_t kFinalNot[] = {token_hash("not"), token_hash("nicht"),
+                                            token_hash("pas"), token_hash("no")};
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::uint64_t m : kMarkers)
+      if (tokens[i].hash == m) return true;
+  }
+  if (n >= 3 && (tokens[n - 1].flags & kTokenSentenceStart)) {
+    for (std::uint64_t m : kFinalNot)
+      if (tokens[n - 1].hash == m) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats,
                       const Lexicon& lexicon) {
+  if (n == 0) return 0;  // punctuation alone ("?!?!") says nothing we can score
   const bool shouting = stats.letters >= 4 && stats.upper_letters * 10 >= stats.letters * 8;
   std::size_t contrast_at = n;
   for (std::size_t i = 0; i < n; ++i) {
@@ -42,7 +65,16 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       break;
     }
   }
-  float sum = 0;
+  // The first clause, when it is a short interjection ("Great," "Oh perfect.").
+  std::size_t first_clause_end = n;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (tokens[i].flags & kTokenClauseStart) {
+      first_clause_end = i;
+      break;
+    }
+  }
+  float sum = 0, positive = 0, negative = 0, opening_positive = 0, opening_negative = 0,
+        rest_negative = 0;
   std::size_t barrier = 0;  // negators and intensifiers are not looked for before this token
   std::size_t i = 0;
   while (i < n) {
@@ -95,10 +127,27 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       if (negated) v *= kNegation;
       if (contrast_at < n) v *= i < contrast_at ? kBeforeContrast : kAfterContrast;
       sum += v;
+      (v > 0 ? positive : negative) += v;
+      if (i < first_clause_end)
+        (v > 0 ? opening_positive : opening_negative) += v;
+      else if (v < 0)
+        rest_negative += v;
     }
     if (len > 1) barrier = i + len;
     i += len;
   }
+  // Cheap, reliable sarcasm cues: an explicit marker turns every positive word negative; a
+  // short positive interjection followed by something negative ("Great, another error.",
+  // "Genial, otra vez...") is read as ironic.
+  if (sarcasm_marker(tokens, n)) {
+    sum = negative + kSarcasmFlip * positive;
+  } else if (first_clause_end <= kInterjectionTokens && opening_positive > 0 &&
+             opening_negative == 0 && rest_negative < 0) {
+    sum -= 2 * opening_positive;
+  }
+  // Shouting and repeated question marks are anger or impatience unless the words are kind.
+  if (shouting && stats.letters >= 6) sum += sum > 0 ? kShoutingPositive : -kShouting;
+  if (stats.questions >= 2 && sum <= 0) sum -= kImpatience;
   if (sum != 0) {
     float emphasis =
         static_cast<float>(std::min<std::uint32_t>(stats.exclamations, 4)) * kExclamation;
