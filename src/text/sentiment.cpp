@@ -57,13 +57,13 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
                       const Lexicon& lexicon) {
   if (n == 0) return 0;  // punctuation alone ("?!?!") says nothing we can score
   const bool shouting = stats.letters >= 4 && stats.upper_letters * 10 >= stats.letters * 8;
+  // One lexicon lookup per token; the loops below read this.
+  thread_local std::vector<const WordInfo*> info;
+  info.resize(n);
   std::size_t contrast_at = n;
   for (std::size_t i = 0; i < n; ++i) {
-    const WordInfo* w = lookup(tokens[i], lexicon);
-    if (w && w->contrast) {
-      contrast_at = i;
-      break;
-    }
+    info[i] = lookup(tokens[i], lexicon);
+    if (contrast_at == n && info[i] && info[i]->contrast) contrast_at = i;
   }
   // The first clause, when it is a short interjection ("Great," "Oh perfect.").
   std::size_t first_clause_end = n;
@@ -79,7 +79,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
   std::size_t i = 0;
   while (i < n) {
     const Token& t = tokens[i];
-    const WordInfo* w = lookup(t, lexicon);
+    const WordInfo* w = info[i];
     float v = 0;
     std::size_t len = 1;
     if (w && w->phrase_start) {
@@ -100,7 +100,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       v = w->valence;
       // An intensifier that modifies the next word ("super slow") adds no valence of its own.
       if (w->booster != 0 && i + 1 < n && !(tokens[i + 1].flags & kTokenClauseStart)) {
-        const WordInfo* next = lookup(tokens[i + 1], lexicon);
+        const WordInfo* next = info[i + 1];
         if (next && (next->valence != 0 || next->phrase_start || next->booster != 0)) v = 0;
       }
     }
@@ -111,7 +111,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       bool negated = false;
       for (std::size_t k = 1; k <= 3 && k <= i && i - k >= barrier; ++k) {
         if (tokens[i - k + 1].flags & kTokenClauseStart) break;
-        const WordInfo* before = lookup(tokens[i - k], lexicon);
+        const WordInfo* before = info[i - k];
         if (!before) continue;
         if (before->booster != 0) {
           float step = before->booster;
