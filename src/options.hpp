@@ -23,6 +23,7 @@ struct DetectorOptions {
   double loop_min_occurrences = 3;  // bot-loop: near-identical bot messages that make a loop
   double loop_similarity = 0.8;     // bot-loop: token-set Jaccard that counts as "the same"
   double loop_window = 6;           // bot-loop: how many earlier bot turns to compare with
+  double loop_content_overlap = 0.55;  // bot-loop: shared content-word stems: a paraphrase
   double fallback_min_run = 2;      // fallback-loop: consecutive fallback bot turns
   double repeat_similarity = 0.6;   // user-repeat: content-word Jaccard of two user turns
   double repeat_window = 4;         // user-repeat: how many earlier user turns to compare with

@@ -9,11 +9,13 @@ namespace audit {
 std::span<const Detector> all_detectors() {
   static constexpr Detector kDetectors[] = {
       {"bot-loop", "the bot sends the same or nearly the same message again and again",
-       "Flags a group of bot messages that are near-duplicates of each other (token-set "
-       "Jaccard >= bot-loop.similarity, compared with the previous bot-loop.window bot turns), "
-       "sent at least bot-loop.min-occurrences times with the customer writing in between. "
-       "Fallback replies (see fallback-loop) and closing lines (\"anything else?\") are left "
-       "out. Severity: error.\n\n  user: where is my parcel\n  bot:  Could you tell me more "
+       "Flags a group of bot messages that nearly duplicate each other (the same words: "
+       "Jaccard >= bot-loop.similarity; one contained in the other; or a paraphrase: content-word "
+       "stems shared >= bot-loop.content-overlap), with no number in one that the other lacks, "
+       "compared with the previous bot-loop.window bot turns, sent at least "
+       "bot-loop.min-occurrences times with the customer writing in between. Fallback replies in "
+       "a row count as the same message. Closing lines (\"anything else?\") are left out. "
+       "Severity: error.\n\n  user: where is my parcel\n  bot:  Could you tell me more "
        "about your issue?\n  user: my parcel, order 4471902\n  bot:  Could you tell me more "
        "about your issue?\n  user: THE PARCEL\n  bot:  Could you tell me more about your "
        "issue?   -> bot-loop",
@@ -95,6 +97,10 @@ std::span<const DetectorParam> all_params() {
        "token-set Jaccard similarity at which two bot messages count as the same"},
       {"bot-loop.window", "bot-loop", &DetectorOptions::loop_window, 1, 100, true,
        "how many earlier bot turns a bot message is compared with"},
+      {"bot-loop.content-overlap", "bot-loop", &DetectorOptions::loop_content_overlap, 0.3, 1,
+       false,
+       "share of the shorter message's content-word stems found in the other that counts as a "
+       "paraphrase (both need 3)"},
       {"fallback-loop.min-run", "fallback-loop", &DetectorOptions::fallback_min_run, 2, 50, true,
        "consecutive fallback bot turns that make a loop"},
       {"user-repeat.similarity", "user-repeat", &DetectorOptions::repeat_similarity, 0.2, 1, false,

@@ -65,6 +65,17 @@ constexpr CueEntry kCues[] = {
     {Cue::fallback, "pas compris"},
     {Cue::fallback, "je n'ai pas compris"},
     {Cue::fallback, "reformuler"},
+    {Cue::fallback, "couldn't find an answer"},
+    {Cue::fallback, "could not find an answer"},
+    {Cue::fallback, "don't have an answer"},
+    {Cue::fallback, "in other words"},
+    {Cue::fallback, "with different words"},
+    {Cue::fallback, "keine antwort gefunden"},
+    {Cue::fallback, "mit anderen begriffen"},
+    {Cue::fallback, "no encontré una respuesta"},
+    {Cue::fallback, "con otras palabras"},
+    {Cue::fallback, "pas trouvé de réponse"},
+    {Cue::fallback, "avec d'autres mots"},
 
     // Handoffs the bot announces.
     {Cue::handoff, "transferring you"},

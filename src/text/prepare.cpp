@@ -1,6 +1,7 @@
 #include "text/prepare.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "text/flat_table.hpp"
@@ -41,14 +42,44 @@ const FlatTable<bool>& stopwords() {
   return table;
 }
 
-// Appends the distinct hashes of `tokens` (content words only if `content`) to `sets`, sorted.
-std::uint32_t append_set(const Token* tokens, std::size_t n, bool content,
+// A light suffix-stripping stem, so "restarting", "restarted" and "restart" meet, and
+// "replies" and "reply". English first; the plural -s also covers Spanish and French.
+std::uint64_t stem_hash(std::string_view w) {
+  char buf[64];
+  if (w.size() >= sizeof buf) return token_hash(w);
+  std::size_t n = w.size();
+  auto ends_n = [&](std::string_view suffix) {
+    return n > suffix.size() + 2 && w.substr(n - suffix.size(), suffix.size()) == suffix;
+  };
+  if (ends_n("ies"))
+    n -= 2;  // "replies" -> "repli"
+  else if (ends_n("es") && !ends_n("ses"))
+    n -= 2;
+  else if (ends_n("s") && !ends_n("ss"))
+    n -= 1;
+  if (ends_n("ing"))
+    n -= 3;  // "bookings" -> "booking" -> "book"
+  else if (ends_n("ed"))
+    n -= 2;
+  std::memcpy(buf, w.data(), n);
+  if (n > 3 && buf[n - 1] == 'y') buf[n - 1] = 'i';  // "reply" -> "repli"
+  if (n > 4 && buf[n - 1] == 'e') --n;               // "change", "changed" -> "chang"
+  return token_hash(std::string_view(buf, n));
+}
+
+// Appends the distinct hashes of `tokens` to `sets`, sorted: every token, or (with `content`)
+// the stems of the content words only.
+std::uint32_t append_set(const Token* tokens, std::size_t n, const std::string& chars, bool content,
                          std::vector<std::uint64_t>& sets) {
   const std::size_t start = sets.size();
   const FlatTable<bool>& stop = stopwords();
   for (std::size_t i = 0; i < n; ++i) {
-    if (content && (tokens[i].length < 2 || stop.find(tokens[i].hash))) continue;
-    sets.push_back(tokens[i].hash);
+    if (!content) {
+      sets.push_back(tokens[i].hash);
+      continue;
+    }
+    if (tokens[i].length < 2 || stop.find(tokens[i].hash)) continue;
+    sets.push_back(stem_hash(std::string_view(chars).substr(tokens[i].begin, tokens[i].length)));
   }
   std::sort(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end());
   sets.erase(std::unique(sets.begin() + static_cast<std::ptrdiff_t>(start), sets.end()),
@@ -104,9 +135,9 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
     f.token_count = static_cast<std::uint32_t>(out.tokens.size()) - f.first_token;
     const Token* tokens = out.tokens.data() + f.first_token;
     f.first_word = static_cast<std::uint32_t>(out.sets.size());
-    f.word_count = append_set(tokens, f.token_count, false, out.sets);
+    f.word_count = append_set(tokens, f.token_count, out.chars, false, out.sets);
     f.first_content = static_cast<std::uint32_t>(out.sets.size());
-    f.content_count = append_set(tokens, f.token_count, true, out.sets);
+    f.content_count = append_set(tokens, f.token_count, out.chars, true, out.sets);
     f.sentiment = sentiment_score(tokens, f.token_count, stats, lexicon);
     f.question = stats.questions > 0;
     if (turn.role == Role::user) f.values = find_values(turn.text);
@@ -123,6 +154,11 @@ double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> 
   if (a.empty() && b.empty()) return 0;
   const std::size_t common = overlap(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+double overlap_coefficient(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  if (a.empty() || b.empty()) return 0;
+  return static_cast<double>(overlap(a, b)) / static_cast<double>(std::min(a.size(), b.size()));
 }
 
 std::size_t overlap(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {

@@ -20,7 +20,7 @@ namespace audit {
 struct TurnFeatures {
   std::uint32_t first_token = 0, token_count = 0;      // in Prepared::tokens
   std::uint32_t first_word = 0, word_count = 0;        // distinct token hashes, sorted
-  std::uint32_t first_content = 0, content_count = 0;  // distinct content-word hashes, sorted
+  std::uint32_t first_content = 0, content_count = 0;  // distinct content-word stems, sorted
   float sentiment = 0;
   std::uint32_t cues = 0;      // cue_bit(Cue::...) of every cue phrase matched
   std::uint8_t values = 0;     // ValueKind bits of the values given in the text
@@ -51,6 +51,8 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out);
 
 // |a ∩ b| / |a ∪ b| of two sorted sets; 0 when both are empty.
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
+// |a ∩ b| / min(|a|, |b|): how much of the smaller set the larger one contains.
+double overlap_coefficient(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 // |a ∩ b| of two sorted sets.
 std::size_t overlap(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 

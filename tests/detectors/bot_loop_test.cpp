@@ -63,9 +63,46 @@ TEST_CASE("bot-loop: closing lines after distinct requests are not a loop", "[bo
   CHECK(run(detect_bot_loop, b).empty());
 }
 
-TEST_CASE("bot-loop: fallback replies are left to fallback-loop", "[bot-loop]") {
-  Built b = convo({user("x"), bot("Sorry, I didn't get that. Could you rephrase?"), user("y"),
-                   bot("Sorry, I didn't get that. Could you rephrase?"), user("z"),
-                   bot("Sorry, I didn't get that. Could you rephrase?")});
+TEST_CASE("bot-loop: three fallbacks in a row are a loop, whatever their wording", "[bot-loop]") {
+  Built b = convo({user("x"), bot("Sorry, I didn't get that."), user("y"),
+                   bot("I'm not sure I understand. Could you rephrase?"), user("z"),
+                   bot("Hmm.", {EventKind::fallback})});
+  auto out = run(detect_bot_loop, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].turns == std::vector<std::uint32_t>{1, 3, 5});
+}
+
+TEST_CASE("bot-loop: fallbacks with an answer in between are not a loop", "[bot-loop]") {
+  Built b = convo({user("x"), bot("Sorry, I didn't get that."), user("y"),
+                   bot("Sorry, I didn't get that."), user("my bill"),
+                   bot("Your bill is 45 pounds this month, due on the 3rd."), user("and z"),
+                   bot("Sorry, I didn't get that.")});
+  CHECK(run(detect_bot_loop, b).empty());
+}
+
+TEST_CASE("bot-loop: a paraphrased prompt is the same message", "[bot-loop]") {
+  Built b =
+      convo({user("change my seat"),
+             bot("I can help with your booking! What would you like to do today?"),
+             user("seat change, ref QZT7PL"),
+             bot("Happy to help with your booking. What would you like to do?"), user("AISLE SEAT"),
+             bot("Sure, I can help with bookings! What can I do for you today?")});
+  CHECK(run(detect_bot_loop, b).size() == 1);
+}
+
+TEST_CASE("bot-loop: one message contained in another is the same question", "[bot-loop]") {
+  Built b = convo(
+      {user("downgrade from Business"),
+       bot("I can help you change plans. Which plan are you currently on?"), user("Business."),
+       bot("Got it. To change your plan, which plan are you currently on?"),
+       user("Business. I said it twice."), bot("Thanks! Which plan are you currently on?")});
+  CHECK(run(detect_bot_loop, b).size() == 1);
+}
+
+TEST_CASE("bot-loop: the same sentence with different prices is progress", "[bot-loop]") {
+  Built b =
+      convo({user("price of 20 GB?"), bot("The 20 GB plan is 45 dollars per month."),
+             user("and 50 GB?"), bot("The 50 GB plan is 60 dollars per month."),
+             user("with roaming?"), bot("The 50 GB plan with roaming is 72 dollars per month.")});
   CHECK(run(detect_bot_loop, b).empty());
 }
