@@ -63,6 +63,7 @@ struct Finding {
   Severity severity = Severity::warning;
   std::vector<std::uint32_t> turns;  // evidence: indices into Conversation::turns, ascending
   std::string message;               // one sentence a person understands
+  std::string_view kind;             // rule-specific category (missed-escalation's trigger)
   double score = 0;                  // rule-specific magnitude (e.g. the sentiment fall)
   bool has_score = false;
 };

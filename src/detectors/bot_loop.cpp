@@ -31,6 +31,8 @@
 //   bot:  Could you tell me more about your issue?       -> bot-loop (turns 1, 3, 5)
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "detectors/detector.hpp"
 
 namespace audit {
@@ -76,10 +78,11 @@ bool near_duplicate(const Prepared& p, const TurnFeatures& a, const TurnFeatures
 
 }  // namespace
 
-void detect_bot_loop(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
-                     std::vector<Finding>& out) {
+void find_loops(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
+                const std::function<void(const std::vector<std::uint32_t>&)>& on_loop) {
   thread_local std::vector<std::uint32_t> bot_turns;  // eligible bot turns, in order
   thread_local std::vector<std::uint32_t> group;      // group id per eligible bot turn
+  thread_local std::vector<std::uint32_t> members;
   bot_turns.clear();
   group.clear();
   const std::size_t window = static_cast<std::size_t>(opt.loop_window);
@@ -109,28 +112,35 @@ void detect_bot_loop(const Conversation& c, const Prepared& p, const DetectorOpt
   }
   for (std::size_t start = 0; start < bot_turns.size(); ++start) {
     if (group[start] != start) continue;  // not the first member of its group
-    Finding f;
+    members.clear();
     std::uint32_t last = bot_turns[start];
-    f.turns.push_back(last);
+    members.push_back(last);
     for (std::size_t k = start + 1; k < bot_turns.size(); ++k) {
       if (group[k] != start) continue;
       bool customer_between = false;
       for (std::uint32_t t = last + 1; t < bot_turns[k] && !customer_between; ++t)
         customer_between = c.turns[t].role == Role::user;
-      if (customer_between) f.turns.push_back(bot_turns[k]);
+      if (customer_between) members.push_back(bot_turns[k]);
       last = bot_turns[k];
     }
-    if (f.turns.size() < static_cast<std::size_t>(opt.loop_min_occurrences)) continue;
+    if (members.size() >= static_cast<std::size_t>(opt.loop_min_occurrences)) on_loop(members);
+  }
+}
+
+void detect_bot_loop(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
+                     std::vector<Finding>& out) {
+  find_loops(c, p, opt, [&](const std::vector<std::uint32_t>& members) {
+    Finding f;
     f.rule = "bot-loop";
     f.severity = Severity::error;
-    f.message = fmt::format(
-        "The bot sent the same message {} times while the customer kept "
-        "trying: {}",
-        f.turns.size(), quote(c.turns[f.turns[0]].text));
-    f.score = static_cast<double>(f.turns.size());
+    f.turns = members;
+    f.message = fmt::format("The bot sent the same message {} times while the customer kept "
+                            "trying: {}",
+                            members.size(), quote(c.turns[members[0]].text));
+    f.score = static_cast<double>(members.size());
     f.has_score = true;
     out.push_back(std::move(f));
-  }
+  });
 }
 
 }  // namespace audit

@@ -7,6 +7,7 @@
 // parameters there), a section in docs/rules.md, and its tests in tests/detectors/.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -59,6 +60,11 @@ void detect_sentiment_drop(const Conversation&, const Prepared&, const DetectorO
                            std::vector<Finding>&);
 void detect_negative_ending(const Conversation&, const Prepared&, const DetectorOptions&,
                             std::vector<Finding>&);
+
+// The loops of a conversation as bot-loop defines them: calls `on_loop` with each loop's member
+// turns, ascending (missed-escalation uses them as repeated-failure triggers).
+void find_loops(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
+                const std::function<void(const std::vector<std::uint32_t>&)>& on_loop);
 
 // "…" quote of a turn for finding messages: the first `max_bytes` of its text, printable.
 std::string quote(std::string_view text, std::size_t max_bytes = 80);

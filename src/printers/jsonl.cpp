@@ -26,6 +26,7 @@ void append_finding_json(fmt::memory_buffer& out, const FlaggedConversation& c, 
     fmt::format_to(it, "{}{}", k ? "," : "", f.turns[k]);
   out.append(std::string_view("],\"message\":"));
   append_json_string(out, f.message);
+  if (!f.kind.empty()) fmt::format_to(it, ",\"kind\":\"{}\"", f.kind);
   if (f.has_score) {
     out.append(std::string_view(",\"score\":"));
     append_json_number(out, f.score);

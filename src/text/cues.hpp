@@ -20,6 +20,7 @@ enum class Cue : std::uint8_t {
   invalid_value,      // bot: "that doesn't look right", "I couldn't find"
   closing,            // bot: "anything else I can help with?"
   repeat_marker,      // user: "I already told you", "again", "as I said"
+  sensitive,          // user: fraud, bereavement, legal threat, formal complaint, safety
   slot_order,         // slot names, in a bot question or a user statement
   slot_email,
   slot_phone,
