@@ -134,9 +134,10 @@ void detect_bot_loop(const Conversation& c, const Prepared& p, const DetectorOpt
     f.rule = "bot-loop";
     f.severity = Severity::error;
     f.turns = members;
-    f.message = fmt::format("The bot sent the same message {} times while the customer kept "
-                            "trying: {}",
-                            members.size(), quote(c.turns[members[0]].text));
+    f.message = fmt::format(
+        "The bot sent the same message {} times while the customer kept "
+        "trying: {}",
+        members.size(), quote(c.turns[members[0]].text));
     f.score = static_cast<double>(members.size());
     f.has_score = true;
     out.push_back(std::move(f));

@@ -60,6 +60,12 @@ void detect_sentiment_drop(const Conversation&, const Prepared&, const DetectorO
                            std::vector<Finding>&);
 void detect_negative_ending(const Conversation&, const Prepared&, const DetectorOptions&,
                             std::vector<Finding>&);
+void detect_abandonment(const Conversation&, const Prepared&, const DetectorOptions&,
+                        std::vector<Finding>&);
+void detect_no_empathy(const Conversation&, const Prepared&, const DetectorOptions&,
+                       std::vector<Finding>&);
+void detect_pii_exposure(const Conversation&, const Prepared&, const DetectorOptions&,
+                         std::vector<Finding>&);
 
 // The loops of a conversation as bot-loop defines them: calls `on_loop` with each loop's member
 // turns, ascending (missed-escalation uses them as repeated-failure triggers).

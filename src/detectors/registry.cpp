@@ -74,6 +74,32 @@ std::span<const Detector> all_detectors() {
        "  user: it still doesn't work\n  bot:  Is there anything else I can help with?\n"
        "  user: forget it, useless bot   -> negative-ending",
        detect_negative_ending},
+      {"abandonment", "the customer leaves right after the bot failed them",
+       "Flags a conversation that never reached a human whose last customer turn (not a "
+       "goodbye: sentiment below 0.25) is followed only by bot turns, at least one of them a "
+       "failure: a fallback, a loop repetition (bot-loop) or a question for a detail already "
+       "given (bot-reask). Severity: warning.\n\n  user: cancel my plan\n  bot:  Sorry, I "
+       "didn't get that.\n  user: CANCEL. MY. PLAN.\n  bot:  Sorry, I didn't get that. Could "
+       "you rephrase?   -> abandonment",
+       detect_abandonment},
+      {"no-empathy", "clear distress answered with no acknowledgement",
+       "Flags the first customer turn in distress (a sensitive matter: fraud, bereavement, "
+       "safety, legal threat, formal complaint; or words of distress: \"I'm desperate\", "
+       "\"scared\", \"no sé qué hacer\") whose next bot turn has no empathy phrase (\"I'm so "
+       "sorry to hear\", \"I understand\", \"lo siento\", \"es tut mir leid\") or is cheerful "
+       "(sentiment >= 0.3). A handoff is a fine answer. Severity: warning.\n\n  user: My "
+       "husband passed away and I need to close his account.\n  bot:  Great! Go to Settings > "
+       "Account > Close.   -> no-empathy",
+       detect_no_empathy},
+      {"pii-exposure", "the bot asks for or writes out a card number, password or national id",
+       "Flags the first bot turn that contains a card number (13-19 digits passing the Luhn "
+       "check) or a national id (123-45-6789, QQ 12 34 56 C) in clear text, or asks for a "
+       "secret it names (full card number, password, PIN, CVV, social security number, "
+       "contraseña, Passwort, mot de passe) without marking it safe (\"the last four digits\", "
+       "\"we will never ask for your password\", \"reset your password\"). Severity: error."
+       "\n\n  bot:  To verify you, please type your full card number and the CVV.   -> "
+       "pii-exposure",
+       detect_pii_exposure},
   };
   return kDetectors;
 }

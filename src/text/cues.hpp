@@ -21,6 +21,10 @@ enum class Cue : std::uint8_t {
   closing,            // bot: "anything else I can help with?"
   repeat_marker,      // user: "I already told you", "again", "as I said"
   sensitive,          // user: fraud, bereavement, legal threat, formal complaint, safety
+  distress,           // user: "I'm desperate", "panicking", "scared", "please help me"
+  empathy,            // bot: "I'm sorry to hear", "I understand", "that must be hard"
+  secret_request,     // bot: names a secret: full card number, password, PIN, CVV, SSN
+  secret_safe,        // bot: "never share your password", "last four digits", "reset your password"
   slot_order,         // slot names, in a bot question or a user statement
   slot_email,
   slot_phone,

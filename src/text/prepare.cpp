@@ -140,7 +140,7 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
     f.content_count = append_set(tokens, f.token_count, out.chars, true, out.sets);
     f.sentiment = sentiment_score(tokens, f.token_count, stats, lexicon);
     f.question = stats.questions > 0;
-    if (turn.role == Role::user) f.values = find_values(turn.text);
+    f.values = find_values(turn.text);
     analyse_cues(turn, tokens, f.token_count, lexicon, f);
     for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
       if (c.events[e].kind == EventKind::handoff) f.handoff = true;

@@ -68,6 +68,54 @@ bool uk_postcode_at(std::string_view t, std::size_t i) {
   return k + 4 == t.size() || !is_alnum(t[k + 4]);
 }
 
+// Luhn's checksum over the digits of t[begin, end) (separators skipped).
+bool luhn_valid(std::string_view t, std::size_t begin, std::size_t end) {
+  int sum = 0, count = 0;
+  for (std::size_t k = end; k > begin; --k) {
+    const char c = t[k - 1];
+    if (!is_digit(c)) continue;
+    int d = c - '0';
+    if (count % 2 == 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    ++count;
+  }
+  return count >= 13 && count <= 19 && sum % 10 == 0;
+}
+
+// "123-45-6789" as its own word.
+bool ssn_at(std::string_view t, std::size_t i) {
+  if (i > 0 && is_alnum(t[i - 1])) return false;
+  if (i + 11 > t.size()) return false;
+  for (std::size_t k = 0; k < 11; ++k) {
+    const char c = t[i + k];
+    if ((k == 3 || k == 6) ? c != '-' : !is_digit(c)) return false;
+  }
+  return i + 11 == t.size() || !is_alnum(t[i + 11]);
+}
+
+// A UK National Insurance number: "QQ 12 34 56 C" or "QQ123456C".
+bool ni_at(std::string_view t, std::size_t i) {
+  if (i > 0 && is_alnum(t[i - 1])) return false;
+  std::size_t k = i;
+  auto letter = [&] { return k < t.size() && is_alpha(t[k]) && (++k, true); };
+  auto space = [&] {
+    if (k < t.size() && t[k] == ' ') ++k;
+  };
+  if (!letter() || !letter()) return false;
+  for (int pair = 0; pair < 3; ++pair) {
+    space();
+    if (k + 2 > t.size() || !is_digit(t[k]) || !is_digit(t[k + 1])) return false;
+    k += 2;
+  }
+  space();
+  if (k >= t.size() || !(t[k] >= 'A' && t[k] <= 'D')) return false;
+  ++k;
+  return k == t.size() || !is_alnum(t[k]);
+}
+
 }  // namespace
 
 std::uint8_t find_values(std::string_view t) {
@@ -76,6 +124,8 @@ std::uint8_t find_values(std::string_view t) {
   while (i < t.size()) {
     char c = t[i];
     if (is_alpha(c) && uk_postcode_at(t, i)) found |= kValuePostcode;
+    if (is_alpha(c) && ni_at(t, i)) found |= kValueNationalId;
+    if (is_digit(c) && ssn_at(t, i)) found |= kValueNationalId;
     if (c == '@' && email_at(t, i)) {
       found |= kValueEmail;
       ++i;
@@ -102,6 +152,7 @@ std::uint8_t find_values(std::string_view t) {
         }
       }
       if (digits >= 9) found |= kValuePhone;
+      if (digits >= 13 && luhn_valid(t, start, j)) found |= kValueCard;
       if (groups >= 2 && groups <= 3 && date_seps >= 1 && digits >= 4 && digits <= 8) {
         found |= kValueDate;
       } else if (digits >= 4) {

@@ -1,0 +1,71 @@
+// abandonment: the customer leaves right after the bot failed them. The conversation ends on a
+// failed bot reply and the customer never answers it: they gave up. Containment dashboards count
+// these as successes.
+//
+// How: the last customer turn is followed only by bot turns, at least one of which is a failure
+// — a fallback (event or phrase), a repetition in a loop (as bot-loop defines it) or a question
+// for a detail the customer already gave (as bot-reask defines it) — and the conversation never
+// reached a human. A customer whose last words were a goodbye or thanks ("ok thanks, bye") has
+// not abandoned anything: their last turn must not be positive (sentiment >= 0.25).
+// Evidence: the customer's last turn and the failed bot turn(s) after it. Severity: warning.
+//
+// Known blind spots: a wrong or irrelevant answer that is none of those failures ("Here is how
+// to return an item" to a billing question) is not recognised; exports that cut a conversation
+// short look like abandonment.
+//
+//   user: cancel my plan
+//   bot:  Sorry, I didn't get that.
+//   user: CANCEL. MY. PLAN.
+//   bot:  Sorry, I didn't get that. Could you rephrase?    -> abandonment (2, 3)
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "detectors/detector.hpp"
+
+namespace audit {
+
+namespace {
+constexpr double kContent = 0.25;  // a last customer turn this positive is a goodbye, not giving up
+}
+
+void detect_abandonment(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
+                        std::vector<Finding>& out) {
+  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
+  std::uint32_t last_user = kNone;
+  for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
+    if (p.turns[i].handoff) return;
+    if (c.turns[i].role == Role::user) last_user = i;
+  }
+  if (last_user == kNone || last_user + 1 >= c.turns.size()) return;
+  if (p.turns[last_user].sentiment >= kContent) return;
+
+  thread_local std::vector<std::uint32_t> failed;
+  failed.clear();
+  for (std::uint32_t i = last_user + 1; i < c.turns.size(); ++i) {
+    if (c.turns[i].role == Role::bot && p.turns[i].fallback) failed.push_back(i);
+  }
+  find_loops(c, p, opt, [&](const std::vector<std::uint32_t>& members) {
+    for (std::uint32_t m : members)
+      if (m > last_user) failed.push_back(m);
+  });
+  thread_local std::vector<Finding> reasks;
+  reasks.clear();
+  detect_bot_reask(c, p, opt, reasks);
+  for (const Finding& r : reasks)
+    if (r.turns.back() > last_user) failed.push_back(r.turns.back());
+  if (failed.empty()) return;
+  std::sort(failed.begin(), failed.end());
+  failed.erase(std::unique(failed.begin(), failed.end()), failed.end());
+
+  Finding f;
+  f.rule = "abandonment";
+  f.severity = Severity::warning;
+  f.turns.push_back(last_user);
+  f.turns.insert(f.turns.end(), failed.begin(), failed.end());
+  f.message = fmt::format("The customer left after the bot failed them: {}",
+                          quote(c.turns[failed.back()].text, 60));
+  out.push_back(std::move(f));
+}
+
+}  // namespace audit
