@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <span>
 
 #include "detectors/detector.hpp"
 #include "text/values.hpp"
@@ -34,9 +35,9 @@ namespace audit {
 
 namespace {
 
-constexpr Cue kSlots[] = {Cue::slot_order,   Cue::slot_email,      Cue::slot_phone,
-                          Cue::slot_account, Cue::slot_birth_date, Cue::slot_postcode,
-                          Cue::slot_address, Cue::slot_name};
+constexpr Cue kSlots[] = {Cue::slot_date,     Cue::slot_order,   Cue::slot_email,
+                          Cue::slot_phone,    Cue::slot_account, Cue::slot_birth_date,
+                          Cue::slot_postcode, Cue::slot_address, Cue::slot_name};
 
 bool gives_value_for(Cue slot, const TurnFeatures& f) {
   switch (slot) {
@@ -55,6 +56,51 @@ bool gives_value_for(Cue slot, const TurnFeatures& f) {
       return f.token_count >= 3 && !f.question;
     case Cue::slot_name:
       return f.token_count >= 1 && f.token_count <= 5 && !f.question;
+    default:
+      return false;
+  }
+}
+
+// A value whose kind says what it is, even when the customer does not name it: an email
+// address is an email, 9+ digits a phone number; a code next to "order", "booking", "account",
+// "policy" (en, es, de, fr) is that number. "Please send it to ana@example.com" gives the email.
+bool implied_slot(const Prepared& p, const TurnFeatures& f, Cue slot) {
+  static const std::uint64_t kOrderWords[] = {
+      token_hash("order"),    token_hash("booking"),    token_hash("reservation"),
+      token_hash("ref"),      token_hash("reference"),  token_hash("pedido"),
+      token_hash("reserva"),  token_hash("bestellung"), token_hash("buchung"),
+      token_hash("commande"), token_hash("reservation")};
+  static const std::uint64_t kAccountWords[] = {
+      token_hash("account"),  token_hash("policy"),
+      token_hash("contract"), token_hash("customer"),
+      token_hash("cuenta"),   token_hash("poliza"),
+      token_hash("contrato"), token_hash("konto"),
+      token_hash("vertrag"),  token_hash("versicherungsnummer"),
+      token_hash("compte"),   token_hash("contrat"),
+      token_hash("police")};
+  static const std::uint64_t kBornWords[] = {
+      token_hash("born"),   token_hash("birth"),   token_hash("dob"),
+      token_hash("nee"),    token_hash("ne"),      token_hash("nacido"),
+      token_hash("nacida"), token_hash("geboren"), token_hash("naissance")};
+  auto mentions = [&](std::span<const std::uint64_t> words) {
+    for (const Token& t : p.tokens_of(f))
+      for (std::uint64_t w : words)
+        if (t.hash == w) return true;
+    return false;
+  };
+  switch (slot) {
+    case Cue::slot_email:
+      return (f.values & kValueEmail) != 0;
+    case Cue::slot_phone:
+      return (f.values & kValuePhone) != 0 && !(f.values & kValueCard);
+    case Cue::slot_order:
+      return (f.values & kValueId) != 0 && mentions(kOrderWords);
+    case Cue::slot_account:
+      return (f.values & kValueId) != 0 && mentions(kAccountWords);
+    case Cue::slot_date:
+      return (f.values & kValueDate) != 0;
+    case Cue::slot_birth_date:
+      return (f.values & kValueDate) != 0 && mentions(kBornWords);
     default:
       return false;
   }
@@ -97,7 +143,7 @@ void detect_bot_reask(const Conversation& c, const Prepared& p, const DetectorOp
         const bool answered = (asked & bit) && gives_value_for(kSlots[s], f);
         const bool stated = (f.cues & bit) && f.values != 0 && gives_value_for(kSlots[s], f) &&
                             kSlots[s] != Cue::slot_name && kSlots[s] != Cue::slot_address;
-        if (answered || stated) given[s] = i;
+        if (answered || stated || implied_slot(p, f, kSlots[s])) given[s] = i;
       }
       asked = 0;
     } else if (role == Role::agent) {

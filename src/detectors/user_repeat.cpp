@@ -21,6 +21,8 @@
 //   user: I asked when MY refund will arrive            -> user-repeat (turns 0, 2)
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "detectors/detector.hpp"
 
 namespace audit {
@@ -28,14 +30,33 @@ namespace audit {
 namespace {
 
 constexpr double kMarkedRepeatSimilarity = 0.3;
+constexpr std::uint32_t kShortAnswerTokens = 5;     // "June 24. The 21:40." answers a question
+constexpr std::uint32_t kMinContentForOverlap = 3;  // containment needs a real sentence
 
-// The customer turn answers a bot question for a detail with a value: not a repeat.
-bool is_answer_to_detail_question(const Conversation& c, const Prepared& p, std::size_t u) {
-  if (p.turns[u].values == 0) return false;
+// The customer turn answers the bot's question: a value for a detail, or a short reply. Giving
+// the same answer again is the bot's re-ask (bot-reask), not the customer repeating a request.
+bool is_answer(const Conversation& c, const Prepared& p, std::size_t u) {
   for (std::size_t k = u; k > 0; --k) {
-    if (c.turns[k - 1].role == Role::bot) return (p.turns[k - 1].cues & kSlotCues) != 0;
+    if (c.turns[k - 1].role == Role::bot) {
+      const TurnFeatures& b = p.turns[k - 1];
+      if ((b.cues & kSlotCues) && p.turns[u].values != 0) return true;
+      return (b.question || (b.cues & cue_bit(Cue::ask))) &&
+             p.turns[u].token_count <= kShortAnswerTokens;
+    }
     if (c.turns[k - 1].role != Role::user) return false;
   }
+  return false;
+}
+
+// "And the red one?", "Et le 50 Go ?", "what about tomorrow?": a follow-up, not a repeat.
+bool is_follow_up(const Prepared& p, const TurnFeatures& t) {
+  static const std::uint64_t kOpeners[] = {
+      token_hash("and"),  token_hash("et"),         token_hash("y"),        token_hash("und"),
+      token_hash("also"), token_hash("what about"), token_hash("how about")};
+  if (t.token_count == 0) return false;
+  const std::uint64_t first = p.tokens_of(t)[0].hash;
+  for (std::uint64_t o : kOpeners)
+    if (first == o) return true;
   return false;
 }
 
@@ -48,8 +69,8 @@ void detect_user_repeat(const Conversation& c, const Prepared& p, const Detector
   for (std::uint32_t u = 0; u < c.turns.size(); ++u) {
     if (c.turns[u].role != Role::user) continue;
     const TurnFeatures& fu = p.turns[u];
-    if (fu.content_count >= 2 && !is_answer_to_detail_question(c, p, u)) {
-      const bool marked = (fu.cues & cue_bit(Cue::repeat_marker)) != 0;
+    const bool marked = (fu.cues & cue_bit(Cue::repeat_marker)) != 0;
+    if (fu.content_count >= 2 && (marked || (!is_answer(c, p, u) && !is_follow_up(p, fu)))) {
       const double needed =
           marked ? std::min(kMarkedRepeatSimilarity, opt.repeat_similarity) : opt.repeat_similarity;
       double best = 0;
@@ -67,7 +88,9 @@ void detect_user_repeat(const Conversation& c, const Prepared& p, const Detector
         ++looked;
         const TurnFeatures& fe = p.turns[e];
         if (fe.content_count < 2) continue;
-        const double s = jaccard(p.content(fu), p.content(fe));
+        double s = jaccard(p.content(fu), p.content(fe));
+        if (fu.content_count >= kMinContentForOverlap && fe.content_count >= kMinContentForOverlap)
+          s = std::max(s, overlap_coefficient(p.content(fu), p.content(fe)));
         if (s > best) {
           best = s;
           best_turn = e;

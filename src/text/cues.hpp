@@ -33,6 +33,7 @@ enum class Cue : std::uint8_t {
   slot_postcode,
   slot_address,
   slot_name,
+  slot_date,          // a date for a booking or an appointment (not a date of birth)
   count
 };
 
@@ -42,7 +43,7 @@ inline constexpr std::uint32_t cue_bit(Cue c) {
 inline constexpr std::uint32_t kSlotCues =
     cue_bit(Cue::slot_order) | cue_bit(Cue::slot_email) | cue_bit(Cue::slot_phone) |
     cue_bit(Cue::slot_account) | cue_bit(Cue::slot_birth_date) | cue_bit(Cue::slot_postcode) |
-    cue_bit(Cue::slot_address) | cue_bit(Cue::slot_name);
+    cue_bit(Cue::slot_address) | cue_bit(Cue::slot_name) | cue_bit(Cue::slot_date);
 
 // Human-readable name of a slot cue ("order number"), for finding messages.
 const char* slot_label(Cue c);

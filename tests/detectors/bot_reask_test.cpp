@@ -45,3 +45,21 @@ TEST_CASE("bot-reask: one finding per detail", "[bot-reask]") {
              user("4471902!!"), bot("What is your order number?")});
   CHECK(run(detect_bot_reask, b).size() == 1);
 }
+
+TEST_CASE("bot-reask: an email given without naming it counts", "[bot-reask]") {
+  Built b = convo({user("please send the invoice to accounts@example.com"),
+                   bot("Of course. Which email address should I send it to?")});
+  CHECK(run(detect_bot_reask, b).size() == 1);
+}
+
+TEST_CASE("bot-reask: a date given up front and asked for again", "[bot-reask]") {
+  Built b = convo({user("I'd like to move my return flight to June 24, booking LMN882"),
+                   bot("Sure. What date would you like to return instead?")});
+  CHECK(run(detect_bot_reask, b).size() == 1);
+}
+
+TEST_CASE("bot-reask: an order number next to the word order counts", "[bot-reask]") {
+  Built b = convo({user("I need to return order 72045, the lamp arrived cracked"),
+                   bot("Sorry about that! Could you tell me your order number?")});
+  CHECK(run(detect_bot_reask, b).size() == 1);
+}

@@ -40,9 +40,23 @@ TEST_CASE("user-repeat: an answer to a detail question is not a repeat", "[user-
 }
 
 TEST_CASE("user-repeat: exactly at the similarity threshold", "[user-repeat]") {
-  // content words {refund, arrive, today} vs {refund, arrive, tomorrow}: Jaccard 2/4 = 0.5
+  // content stems {refund, arrive, today} vs {refund, arrive, tomorrow}: Jaccard 2/4, overlap
+  // coefficient 2/3; the similarity is the larger, 2/3.
   Built b = convo(
       {user("refund arrive today"), bot("Refunds take 5 days."), user("refund arrive tomorrow")});
-  CHECK(run(detect_user_repeat, b, DetectorOptions{.repeat_similarity = 0.5}).size() == 1);
-  CHECK(run(detect_user_repeat, b, DetectorOptions{.repeat_similarity = 0.51}).empty());
+  CHECK(run(detect_user_repeat, b, DetectorOptions{.repeat_similarity = 2.0 / 3.0}).size() == 1);
+  CHECK(run(detect_user_repeat, b, DetectorOptions{.repeat_similarity = 0.67}).empty());
+}
+
+TEST_CASE("user-repeat: a short answer to the bot's question is not a repeat", "[user-repeat]") {
+  Built b = convo({user("I'd like to move my flight to June 24"), bot("Which date would you like?"),
+                   user("June 24")});
+  CHECK(run(detect_user_repeat, b).empty());
+}
+
+TEST_CASE("user-repeat: a follow-up starting with 'and' is a new question", "[user-repeat]") {
+  Built b =
+      convo({user("how much is the 50 GB plan per month?"), bot("It is 60 dollars per month."),
+             user("and the 50 GB plan with international calls per month?")});
+  CHECK(run(detect_user_repeat, b).empty());
 }
