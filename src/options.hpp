@@ -20,17 +20,17 @@ struct InputOptions {
 // Thresholds of the rules. All are numbers so that one table (detectors/registry.cpp) can list,
 // document and set them (`--set bot-loop.min-occurrences=4`).
 struct DetectorOptions {
-  double loop_min_occurrences = 3;  // bot-loop: near-identical bot messages that make a loop
-  double loop_similarity = 0.8;     // bot-loop: token-set Jaccard that counts as "the same"
-  double loop_window = 6;           // bot-loop: how many earlier bot turns to compare with
+  double loop_min_occurrences = 3;     // bot-loop: near-identical bot messages that make a loop
+  double loop_similarity = 0.8;        // bot-loop: token-set Jaccard that counts as "the same"
+  double loop_window = 6;              // bot-loop: how many earlier bot turns to compare with
   double loop_content_overlap = 0.55;  // bot-loop: shared content-word stems: a paraphrase
-  double fallback_min_run = 2;      // fallback-loop: consecutive fallback bot turns
-  double repeat_similarity = 0.6;   // user-repeat: content-word Jaccard of two user turns
-  double repeat_window = 4;         // user-repeat: how many earlier user turns to compare with
-  double escalation_window = 2;     // missed-escalation: bot turns allowed before a handoff (K)
-  double frustration_score = -0.6;  // missed-escalation: a user turn at or below is a trigger
-  double drop_delta = 0.5;          // sentiment-drop: fall from an earlier high
-  double negative_score = -0.25;    // sentiment-drop / negative-ending: "negative" means <= this
+  double fallback_min_run = 2;         // fallback-loop: consecutive fallback bot turns
+  double repeat_similarity = 0.6;      // user-repeat: content-stem similarity of two user turns
+  double repeat_window = 4;            // user-repeat: how many earlier user turns to compare with
+  double escalation_window = 2;        // missed-escalation: bot turns allowed before a handoff (K)
+  double frustration_score = -0.6;     // missed-escalation: a user turn at or below is a trigger
+  double drop_delta = 0.5;             // sentiment-drop: fall from an earlier high
+  double negative_score = -0.25;       // sentiment-drop / negative-ending: "negative" means <= this
 };
 
 enum class OutputFormat { text, json, jsonl };

@@ -33,7 +33,7 @@ enum class Cue : std::uint8_t {
   slot_postcode,
   slot_address,
   slot_name,
-  slot_date,          // a date for a booking or an appointment (not a date of birth)
+  slot_date,  // a date for a booking or an appointment (not a date of birth)
   count
 };
 
