@@ -1,5 +1,6 @@
 #include "output.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,6 +21,19 @@ struct ReportWriter::Sink {
   fmt::memory_buffer buf;
   std::unique_ptr<PrintContext> ctx;
 };
+
+namespace {
+
+mode_t process_umask() {
+  static const mode_t mask = [] {
+    mode_t m = ::umask(0);  // read it: set and restore, once, before any thread starts
+    ::umask(m);
+    return m;
+  }();
+  return mask;
+}
+
+}  // namespace
 
 bool stdout_wants_color(ColorMode mode) {
   if (mode == ColorMode::always) return true;
@@ -45,6 +59,8 @@ ReportWriter::ReportWriter(const Options& opt, const std::vector<InputFile>& fil
     } else {
       s->tmp = spec.path + ".tmp-chataudit-XXXXXX";
       int fd = ::mkstemp(s->tmp.data());
+      // mkstemp creates the file 0600; a report gets the mode any new file would (0666 & ~umask).
+      if (fd >= 0) ::fchmod(fd, 0666 & ~process_umask());
       if (fd < 0 || !(s->file = ::fdopen(fd, "wb"))) {
         throw Fatal(fmt::format("cannot write {}: {}", spec.path, std::strerror(errno)));
       }

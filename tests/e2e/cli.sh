@@ -45,6 +45,8 @@ expect "-o alone leaves stdout empty" test ! -s "$TMP/stdout"
 expect "-o FILE.json writes json" grep -q '"schema_version":1' "$TMP/r.json"
 expect "-o FILE.jsonl writes one finding per line" bash -c "head -1 '$TMP/r.jsonl' | grep -q '^{\"conversation_id\"'"
 expect "-o FILE.txt writes the text summary" grep -q '^chataudit: 17 conversations' "$TMP/r.txt"
+expect "a report file gets the usual permissions (not 0600)" \
+  bash -c "[ \"\$(umask 022; '$BIN' audit '$s' -o '$TMP/perm.json'; stat -c %a '$TMP/perm.json')\" = 644 ]"
 expect "no temporary files are left behind" bash -c "! ls '$TMP' | grep -q tmp-chataudit"
 "$BIN" audit "$s" -f json -o "$TMP/r2.jsonl" > "$TMP/stdout.json"
 expect "-f with -o writes both" grep -q '"schema_version":1' "$TMP/stdout.json"
