@@ -31,13 +31,8 @@ constexpr double kContent = 0.25;  // a last customer turn this positive is a go
 
 void detect_abandonment(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
                         std::vector<Finding>& out) {
-  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-  std::uint32_t last_user = kNone;
-  for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
-    if (p.turns[i].handoff) return;
-    if (c.turns[i].role == Role::user) last_user = i;
-  }
-  if (last_user == kNone || last_user + 1 >= c.turns.size()) return;
+  const std::uint32_t last_user = last_customer_turn_of_bot_only(c, p);
+  if (last_user == kNoTurn || last_user + 1 >= c.turns.size()) return;
   if (p.turns[last_user].sentiment >= kContent) return;
 
   thread_local std::vector<std::uint32_t> failed;

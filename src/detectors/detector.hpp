@@ -72,6 +72,11 @@ void detect_pii_exposure(const Conversation&, const Prepared&, const DetectorOpt
 void find_loops(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
                 const std::function<void(const std::vector<std::uint32_t>&)>& on_loop);
 
+// The last customer turn of a conversation that never reached a human (no handoff anywhere), or
+// kNoTurn: negative-ending and abandonment judge only the bot's own endings.
+inline constexpr std::uint32_t kNoTurn = static_cast<std::uint32_t>(-1);
+std::uint32_t last_customer_turn_of_bot_only(const Conversation& c, const Prepared& p);
+
 // "…" quote of a turn for finding messages: the first `max_bytes` of its text, printable.
 std::string quote(std::string_view text, std::size_t max_bytes = 80);
 

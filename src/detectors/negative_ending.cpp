@@ -20,13 +20,8 @@ namespace audit {
 
 void detect_negative_ending(const Conversation& c, const Prepared& p, const DetectorOptions& opt,
                             std::vector<Finding>& out) {
-  constexpr std::uint32_t kNone = static_cast<std::uint32_t>(-1);
-  std::uint32_t last_user = kNone;
-  for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
-    if (p.turns[i].handoff) return;
-    if (c.turns[i].role == Role::user) last_user = i;
-  }
-  if (last_user == kNone || p.turns[last_user].sentiment > opt.negative_score) return;
+  const std::uint32_t last_user = last_customer_turn_of_bot_only(c, p);
+  if (last_user == kNoTurn || p.turns[last_user].sentiment > opt.negative_score) return;
   Finding f;
   f.rule = "negative-ending";
   f.severity = Severity::warning;

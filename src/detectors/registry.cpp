@@ -151,6 +151,15 @@ const DetectorParam* find_param(std::string_view key) {
   return nullptr;
 }
 
+std::uint32_t last_customer_turn_of_bot_only(const Conversation& c, const Prepared& p) {
+  std::uint32_t last_user = kNoTurn;
+  for (std::uint32_t i = 0; i < c.turns.size(); ++i) {
+    if (p.turns[i].handoff) return kNoTurn;
+    if (c.turns[i].role == Role::user) last_user = i;
+  }
+  return last_user;
+}
+
 std::string quote(std::string_view text, std::size_t max_bytes) {
   std::string out = "\"";
   std::string_view cut = utf8_prefix(text, max_bytes);

@@ -5,27 +5,15 @@
 #include <algorithm>
 
 #include "printers/printer.hpp"
+#include "printers/style.hpp"
 #include "text/json_escape.hpp"
 #include "text/utf8.hpp"
 
 namespace audit {
 
-namespace {
-
-struct ShowStyle {
-  bool on;
-  std::string_view bold() const { return on ? "\x1b[1m" : ""; }
-  std::string_view dim() const { return on ? "\x1b[2m" : ""; }
-  std::string_view red() const { return on ? "\x1b[31m" : ""; }
-  std::string_view yellow() const { return on ? "\x1b[33m" : ""; }
-  std::string_view reset() const { return on ? "\x1b[0m" : ""; }
-};
-
-}  // namespace
-
 void print_show_text(const ShownConversation& c, const std::vector<std::string>& files, bool color,
                      fmt::memory_buffer& out) {
-  const ShowStyle st{color};
+  const TerminalStyle st{color};
   auto it = std::back_inserter(out);
   std::string id, file;
   append_printable(c.id, id);
@@ -50,8 +38,7 @@ void print_show_text(const ShownConversation& c, const std::vector<std::string>&
                    role_name(t.role), t.sentiment, text, st.dim(), marks, st.reset());
     for (const Finding& f : c.findings) {
       if (std::find(f.turns.begin(), f.turns.end(), i) == f.turns.end()) continue;
-      fmt::format_to(it, "      {}^ {} ({}){}\n",
-                     f.severity == Severity::error ? st.red() : st.yellow(), f.rule,
+      fmt::format_to(it, "      {}^ {} ({}){}\n", st.severity(f.severity), f.rule,
                      severity_name(f.severity), st.reset());
     }
   }

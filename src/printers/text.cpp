@@ -5,23 +5,12 @@
 // control characters, so a transcript cannot send escape sequences to the terminal).
 #include "detectors/detector.hpp"
 #include "printers/printer.hpp"
+#include "printers/style.hpp"
 #include "text/utf8.hpp"
 
 namespace audit {
 
 namespace {
-
-struct Style {
-  bool on;
-  std::string_view bold() const { return on ? "\x1b[1m" : ""; }
-  std::string_view red() const { return on ? "\x1b[31m" : ""; }
-  std::string_view yellow() const { return on ? "\x1b[33m" : ""; }
-  std::string_view dim() const { return on ? "\x1b[2m" : ""; }
-  std::string_view reset() const { return on ? "\x1b[0m" : ""; }
-  std::string_view severity(Severity s) const {
-    return s == Severity::error ? red() : s == Severity::warning ? yellow() : dim();
-  }
-};
 
 double percent(std::uint64_t n, std::uint64_t of) {
   return of == 0 ? 0.0 : 100.0 * static_cast<double>(n) / static_cast<double>(of);
@@ -37,7 +26,7 @@ std::string human_bytes(std::uint64_t b) {
 }  // namespace
 
 void print_text_end(PrintContext& ctx, const Report& r, fmt::memory_buffer& out) {
-  const Style st{ctx.color};
+  const TerminalStyle st{ctx.color};
   const Summary& s = r.summary;
   auto it = std::back_inserter(out);
   fmt::format_to(it, "{}chataudit{}: {} conversations, {} turns, {} files ({})\n", st.bold(),
