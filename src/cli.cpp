@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "detectors/detector.hpp"
+#include "input/schema.hpp"
 #include "printers/printer.hpp"
 
 namespace audit {
@@ -160,13 +161,16 @@ struct RawOptions {
 // Options of every subcommand that reads and audits conversations (audit, show).
 void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
   Options& opt = cmd.options;
-  static const std::map<std::string, InputFormat> kInputFormats{{"auto", InputFormat::auto_detect},
-                                                                {"native", InputFormat::native},
-                                                                {"openai", InputFormat::openai}};
+  static const std::map<std::string, InputFormat> kInputFormats = [] {
+    std::map<std::string, InputFormat> m{{"auto", InputFormat::auto_detect}};
+    for (const Schema& schema : all_schemas())
+      m.emplace(std::string(schema.name), schema.format);
+    return m;
+  }();
   sub->add_option("--input-format", opt.input.format,
                   "record format (auto: from each file's first record)")
       ->transform(CLI::CheckedTransformer(kInputFormats).description(""))
-      ->type_name("auto|native|openai");
+      ->type_name("auto|native|openai|sharegpt|rasa|contact-lens|ccai");
   sub->add_option("--max-record-size", raw.max_record,
                   "a record larger than this is reported and skipped")
       ->type_name("SIZE")

@@ -9,7 +9,8 @@
 
 namespace audit {
 
-enum class InputFormat { auto_detect, native, openai };
+// The record formats (input/schema.cpp has their table: name, detecting key, reader).
+enum class InputFormat { auto_detect, native, openai, sharegpt, rasa, contact_lens, ccai };
 
 struct InputOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "detectors/detector.hpp"
+#include "input/record_reader.hpp"
 #include "text/json_escape.hpp"
 #include "text/utf8.hpp"
 
@@ -170,11 +171,7 @@ std::string settings_json(const Options& opt) {
     append_json_number(out, opt.detect.*(p.field));
   }
   fmt::format_to(it, "}},\"max_record_bytes\":{},\"input_format\":\"{}\",\"top\":{}}}",
-                 opt.input.max_record_bytes,
-                 opt.input.format == InputFormat::native   ? "native"
-                 : opt.input.format == InputFormat::openai ? "openai"
-                                                           : "auto",
-                 opt.output.top);
+                 opt.input.max_record_bytes, format_name(opt.input.format), opt.output.top);
   return fmt::to_string(out);
 }
 

@@ -29,13 +29,14 @@ std::span<const Detector> all_detectors() {
        "rephrase?   -> fallback-loop",
        detect_fallback_loop},
       {"user-repeat", "the customer has to ask the same thing again",
-       "Flags a customer turn whose content words (stopwords left out) overlap an earlier "
-       "customer turn's with Jaccard >= user-repeat.similarity (or >= 0.3 when the customer "
-       "says \"again\", \"I already asked\", ...), within the last user-repeat.window customer "
-       "turns and with a bot turn in between. Both turns need two content words. Answers to a "
-       "bot question that give a value (an order number) are not repeats. Severity: warning."
-       "\n\n  user: when will my refund arrive?\n  bot:  Refunds are processed in 5-7 days.\n"
-       "  user: I asked when MY refund will arrive   -> user-repeat",
+       "Flags a customer turn whose content-word stems match an earlier customer turn's (the "
+       "larger of Jaccard and, with 3+ words each, the overlap coefficient >= "
+       "user-repeat.similarity, or >= 0.3 when the customer says \"again\", \"I already "
+       "asked\"), within the last user-repeat.window customer turns and with a bot turn in "
+       "between. Not a repeat: an answer to the bot's question (a value, or 5 tokens or fewer), a "
+       "follow-up starting with \"and\" / \"what about\". Severity: warning.\n\n  user: when "
+       "will my refund arrive?\n  bot:  Refunds are processed in 5-7 days.\n  user: yes but "
+       "when will MY refund arrive?   -> user-repeat",
        detect_user_repeat},
       {"bot-reask", "the bot asks for something the customer already gave",
        "Flags a bot question for a detail (order number, email, phone, account number, date of "
@@ -47,17 +48,19 @@ std::span<const Detector> all_detectors() {
        "Thanks. And what is your order number?   -> bot-reask",
        detect_bot_reask},
       {"missed-escalation", "a customer who needed a human did not get one",
-       "A trigger is a customer turn that asks for a human (English, Spanish, German, French: "
-       "\"talk to a real person\", \"agent please\", \"hablar con una persona\", \"mit einem "
-       "Mitarbeiter\", \"un conseiller\", ...) or whose sentiment is at or below "
-       "missed-escalation.frustration. Flags a trigger with no handoff within the next "
-       "missed-escalation.window bot turns, or none before the end. A handoff is a platform "
-       "handoff event, an agent turn, or a bot handoff phrase (\"connecting you to an agent\"); "
-       "a phone number or a \"contact us\" link is not. Traps that are not requests: \"my "
-       "travel agent\", \"user agent\", \"no need for a human\", \"are you a bot?\". Severity: "
-       "error for an explicit request, warning for frustration alone.\n\n  user: I want to "
-       "speak to a real person\n  bot:  I can help! What is your order number?\n  user: A "
-       "HUMAN PLEASE\n  bot:  Sorry, I didn't understand.   -> missed-escalation",
+       "Triggers: a request for a human (en/es/de/fr: \"talk to a real person\", \"agent "
+       "please\", \"hablar con una persona\", \"mit einem Mitarbeiter\", \"un conseiller\"), a "
+       "sensitive topic (fraud, bereavement, legal threat, formal complaint, safety), strong or "
+       "sustained frustration (missed-escalation.frustration, or two negative turns in a row), "
+       "repeated failure (a fallback run or a loop). A request or sensitive topic needs a handoff "
+       "within missed-escalation.window bot turns; frustration or failure one before the end, "
+       "unless the customer is satisfied later. A handoff is a platform event, an agent turn or a "
+       "bot handoff phrase; a phone number or a \"contact us\" link is not. Traps: \"my travel "
+       "agent\", \"user agent\", \"no need for a human\", \"are you a bot?\". The finding's kind "
+       "names the trigger. Severity: error for a request or sensitive topic, warning "
+       "otherwise.\n\n  user: I want to speak to a real person\n  bot:  I can help! What is "
+       "your order number?\n  user: A HUMAN PLEASE\n  bot:  Sorry, I didn't understand.   -> "
+       "missed-escalation",
        detect_missed_escalation},
       {"sentiment-drop", "the customer's mood falls sharply during the conversation",
        "Over the customer's turns in order, flags the turn j whose sentiment is at or below "

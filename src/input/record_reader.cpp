@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "input/schema.hpp"
 #include "text/utf8.hpp"
 
 namespace audit {
@@ -65,15 +66,8 @@ void TextArena::reset() {
 // --- helpers -----------------------------------------------------------------------------------
 
 std::string_view format_name(InputFormat f) {
-  switch (f) {
-    case InputFormat::auto_detect:
-      return "auto";
-    case InputFormat::native:
-      return "native";
-    case InputFormat::openai:
-      return "openai";
-  }
-  return "?";
+  const Schema* schema = schema_for(f);
+  return schema ? schema->name : "auto";
 }
 
 bool role_from_string(std::string_view s, Role& out) {
@@ -204,8 +198,8 @@ namespace {
 
 InputFormat format_from_keys(dom::object o) {
   for (dom::key_value_pair kv : o) {
-    if (kv.key == "turns") return InputFormat::native;
-    if (kv.key == "messages") return InputFormat::openai;
+    for (const Schema& s : all_schemas())
+      if (kv.key == s.key) return s.format;
   }
   return InputFormat::auto_detect;
 }
@@ -276,13 +270,14 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     if (by_keys != InputFormat::auto_detect) format = by_keys;
     if (format == InputFormat::auto_detect) {
       return fail(ErrorKind::unknown_format,
-                  "unknown record format: no \"turns\" (native) or \"messages\" (openai) field; "
-                  "see docs/formats.md or use --input-format");
+                  "unknown record format: none of the fields that identify a format (turns, "
+                  "messages, conversations, events, Transcript, entries); see docs/formats.md or "
+                  "use --input-format");
     }
   }
   out.format = format;
   ReadContext ctx{arena_, source_name, line, {}};
-  SchemaFn schema = format == InputFormat::native ? read_native : read_openai;
+  SchemaFn schema = schema_for(format)->read;
   if (auto err = schema(o, ctx, c)) {
     std::string what = ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
     return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));

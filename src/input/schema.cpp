@@ -1,0 +1,23 @@
+#include "input/schema.hpp"
+
+namespace audit {
+
+std::span<const Schema> all_schemas() {
+  static constexpr Schema kSchemas[] = {
+      {InputFormat::native, "native", "turns", read_native},
+      {InputFormat::openai, "openai", "messages", read_openai},
+      {InputFormat::sharegpt, "sharegpt", "conversations", read_sharegpt},
+      {InputFormat::rasa, "rasa", "events", read_rasa},
+      {InputFormat::contact_lens, "contact-lens", "Transcript", read_contact_lens},
+      {InputFormat::ccai, "ccai", "entries", read_ccai},
+  };
+  return kSchemas;
+}
+
+const Schema* schema_for(InputFormat f) {
+  for (const Schema& s : all_schemas())
+    if (s.format == f) return &s;
+  return nullptr;
+}
+
+}  // namespace audit

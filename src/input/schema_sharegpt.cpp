@@ -1,0 +1,133 @@
+// ShareGPT / FastChat conversations (the shape of many chat fine-tuning sets):
+//   {"id"?: "...", "conversations": [{"from": "human", "value": "..."}, {"from": "gpt", ...}]}
+// `from` is case-insensitive: human/user -> user; gpt/chatgpt/bard/bing/assistant/model -> bot;
+// system, and tool output (tool/function/function_call/observation) -> system; anything else is
+// an error. `value` is a string, or null or missing for an empty turn. Other top-level scalar
+// fields (model, lang, system, ...) are metadata, like the scalar fields of an optional
+// "metadata" object. Without an id, the record is named "file:line".
+#include <fmt/format.h>
+
+#include "input/schema.hpp"
+
+namespace audit {
+
+namespace dom = simdjson::dom;
+
+simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c);
+
+namespace {
+
+bool same_ignoring_case(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char ch = s[i];
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    if (ch != lower[i]) return false;
+  }
+  return true;
+}
+
+bool speaker_role(std::string_view from, Role& out) {
+  struct Alias {
+    std::string_view name;
+    Role role;
+  };
+  static constexpr Alias kAliases[] = {
+      {"human", Role::user},         {"user", Role::user},       {"gpt", Role::bot},
+      {"chatgpt", Role::bot},        {"bard", Role::bot},        {"bing", Role::bot},
+      {"assistant", Role::bot},      {"model", Role::bot},       {"system", Role::system},
+      {"tool", Role::system},        {"function", Role::system}, {"function_call", Role::system},
+      {"observation", Role::system},
+  };
+  for (const Alias& a : kAliases) {
+    if (same_ignoring_case(from, a.name)) {
+      out = a.role;
+      return true;
+    }
+  }
+  return false;
+}
+
+simdjson::error_code read_message(dom::element v, ReadContext& ctx, Conversation& c,
+                                  std::size_t i) {
+  dom::object o;
+  if (auto err = v.get_object().get(o)) {
+    ctx.detail = fmt::format("conversations[{}]: expected an object", i);
+    return err;
+  }
+  Turn turn;
+  turn.first_event = static_cast<std::uint32_t>(c.events.size());
+  bool has_from = false;
+  for (dom::key_value_pair kv : o) {
+    if (kv.key == "from") {
+      std::string_view from;
+      if (auto err = kv.value.get_string().get(from)) {
+        ctx.detail = fmt::format("conversations[{}].from: expected a string", i);
+        return err;
+      }
+      if (!speaker_role(from, turn.role)) {
+        ctx.detail = fmt::format(
+            "conversations[{}].from: unknown speaker \"{}\" (human, gpt, system, tool, ...)", i,
+            from.substr(0, 40));
+        return simdjson::INCORRECT_TYPE;
+      }
+      has_from = true;
+    } else if (kv.key == "value") {
+      if (kv.value.is_string()) {
+        turn.text = kv.value.get_string().value_unsafe();
+      } else if (!kv.value.is_null()) {
+        ctx.detail = fmt::format("conversations[{}].value: expected a string or null", i);
+        return simdjson::INCORRECT_TYPE;
+      }
+    }
+    // Other fields ("weight", "loss", ...) are training settings.
+  }
+  if (!has_from) {
+    ctx.detail = fmt::format("conversations[{}]: missing \"from\"", i);
+    return simdjson::NO_SUCH_FIELD;
+  }
+  c.turns.push_back(turn);
+  return simdjson::SUCCESS;
+}
+
+}  // namespace
+
+simdjson::error_code read_sharegpt(dom::object o, ReadContext& ctx, Conversation& c) {
+  bool has_conversations = false;
+  for (dom::key_value_pair kv : o) {
+    const std::string_view key = kv.key;
+    if (key == "conversations") {
+      dom::array messages;
+      if (auto err = kv.value.get_array().get(messages)) {
+        ctx.detail = "conversations: expected an array";
+        return err;
+      }
+      std::size_t i = 0;
+      for (dom::element m : messages) {
+        if (auto err = read_message(m, ctx, c, i++)) return err;
+      }
+      has_conversations = true;
+    } else if (key == "id") {
+      bool is_null = false;
+      if (auto err = scalar_text(kv.value, ctx.arena, c.id, is_null)) {
+        ctx.detail = "id: expected a string or a number";
+        return err;
+      }
+    } else if (key == "metadata") {
+      if (auto err = read_metadata_object(kv.value, ctx, c)) return err;
+    } else {
+      std::string_view value;
+      bool is_null = false;
+      if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
+        c.metadata.push_back({key, value});
+    }
+  }
+  if (!has_conversations) {
+    ctx.detail = "missing \"conversations\"";
+    return simdjson::NO_SUCH_FIELD;
+  }
+  if (c.id.empty()) c.id = ctx.arena.store(fmt::format("{}:{}", ctx.source_name, ctx.line));
+  return simdjson::SUCCESS;
+}
+
+}  // namespace audit
