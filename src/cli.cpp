@@ -170,7 +170,7 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
   sub->add_option("--input-format", opt.input.format,
                   "record format (auto: from each file's first record)")
       ->transform(CLI::CheckedTransformer(kInputFormats).description(""))
-      ->type_name("auto|native|openai|sharegpt|rasa|contact-lens|ccai");
+      ->type_name("auto|native|openai|sharegpt|rasa|contact-lens|ccai|botframework");
   sub->add_option("--max-record-size", raw.max_record,
                   "a record larger than this is reported and skipped")
       ->type_name("SIZE")
@@ -205,7 +205,8 @@ void add_color_option(CLI::App* sub, Options& opt) {
 }
 
 const char* const kInputsHelp =
-    "files or directories (recursive: .jsonl .ndjson .json, optionally .gz); - for standard input";
+    "files or directories (recursive: .jsonl .ndjson .json .transcript, optionally .gz); - for "
+    "standard input";
 
 }  // namespace
 

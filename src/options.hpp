@@ -10,7 +10,16 @@
 namespace audit {
 
 // The record formats (input/schema.cpp has their table: name, detecting key, reader).
-enum class InputFormat { auto_detect, native, openai, sharegpt, rasa, contact_lens, ccai };
+enum class InputFormat {
+  auto_detect,
+  native,
+  openai,
+  sharegpt,
+  rasa,
+  contact_lens,
+  ccai,
+  botframework
+};
 
 struct InputOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin

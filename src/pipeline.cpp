@@ -146,6 +146,9 @@ class Worker {
         error(r, b, rec.line, o.kind, o.message);
         continue;
       }
+      if (!o.warning.empty()) {
+        r.errors.push_back({ErrorKind::invalid_record, true, b.file_index, rec.line, o.warning});
+      }
       if (o.repaired_utf8) {
         ++r.summary.repaired_utf8;
         r.errors.push_back({ErrorKind::invalid_json, true, b.file_index, rec.line,

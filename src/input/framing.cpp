@@ -19,6 +19,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 // Does the line hold exactly one complete JSON value? Brackets are counted outside strings;
 // this is a framing guess, not validation (the parser validates each record).
+constexpr std::size_t kActivitySniffBytes = 4096;
+
 bool line_is_complete_value(std::string_view line) {
   int depth = 0;
   bool in_string = false, escape = false, closed = false;
@@ -53,6 +55,7 @@ Framer::Framer(ByteSource& source, std::string_view name_hint, std::size_t max_r
   std::string_view n = name_hint;
   if (ends_with(n, ".gz")) n.remove_suffix(3);
   prefer_jsonl_ = ends_with(n, ".jsonl") || ends_with(n, ".ndjson");
+  whole_arrays_ = ends_with(n, ".transcript");
 }
 
 bool Framer::fill(std::string& buf, std::size_t want) {
@@ -81,6 +84,12 @@ void Framer::choose_framing(std::string& buf) {
   if (i == buf.size()) return;
   if (buf[i] == '[') {
     framing_ = Framing::json_values;
+    // A Bot Framework transcript is an array of activities that together are one
+    // conversation: its first element names a channel or a recipient.
+    const std::string_view head = std::string_view(buf).substr(i, kActivitySniffBytes);
+    if (head.find("\"channelId\"") != std::string_view::npos ||
+        head.find("\"recipient\"") != std::string_view::npos)
+      whole_arrays_ = true;
   } else if (buf[i] == '{') {
     const void* nl = std::memchr(buf.data() + i, '\n', buf.size() - i);
     if (nl != nullptr && !prefer_jsonl_) {
@@ -238,7 +247,7 @@ bool Framer::next_values(Batch& batch) {
             record_depth_ = 0;
             continue;
           }
-        } else if (depth_ == 0 && c == '[') {
+        } else if (depth_ == 0 && c == '[' && !whole_arrays_) {
           depth_ = 1;  // a top-level array: its elements are the records
           record_depth_ = 1;
           continue;

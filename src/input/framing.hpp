@@ -2,7 +2,9 @@
 // schema readers). Three layouts, chosen from the first bytes of the file:
 //   - JSONL: one record per line (the fast path: memchr for '\n', no per-byte state machine);
 //   - a JSON array of records, pretty-printed or not (`[{...},{...}]`);
-//   - a stream of JSON values, e.g. one pretty-printed object, or several back to back.
+//   - a stream of JSON values, e.g. one pretty-printed object, or several back to back;
+//   - a Bot Framework transcript (.transcript, or an array whose first element names a
+//     channelId or recipient): the whole top-level array is one record, one conversation.
 // The file is read in blocks and never held whole: memory is bounded by the batch size plus
 // the largest record, and a record over `max_record_bytes` is reported and skipped, not kept.
 #pragma once
@@ -42,6 +44,7 @@ class Framer {
 
   ByteSource& source_;
   bool prefer_jsonl_ = false;
+  bool whole_arrays_ = false;  // a top-level array is one record (Bot Framework transcripts)
   std::size_t max_record_;
   std::size_t batch_bytes_;
   Framing framing_ = Framing::unknown;

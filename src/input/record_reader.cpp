@@ -199,9 +199,18 @@ namespace {
 InputFormat format_from_keys(dom::object o) {
   for (dom::key_value_pair kv : o) {
     for (const Schema& s : all_schemas())
-      if (kv.key == s.key) return s.format;
+      if (!s.key.empty() && kv.key == s.key) return s.format;
   }
   return InputFormat::auto_detect;
+}
+
+// An array of Bot Framework activities: its first element is an object with a "type".
+bool looks_like_activities(dom::array a) {
+  for (dom::element first : a) {
+    dom::object o;
+    return first.get_object().get(o) == simdjson::SUCCESS && o["type"].error() == simdjson::SUCCESS;
+  }
+  return false;
 }
 
 }  // namespace
@@ -261,6 +270,23 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     return fail(ErrorKind::invalid_json,
                 fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
+  if (doc.is_array() && (format == InputFormat::botframework ||
+                         ((format == InputFormat::auto_detect || keys_first) &&
+                          looks_like_activities(doc.get_array().value_unsafe())))) {
+    // A Bot Framework transcript: the record is the array of activities.
+    out.format = InputFormat::botframework;
+    ReadContext ctx{arena_, source_name, line, {}, {}};
+    if (auto err = read_botframework(doc.get_array().value_unsafe(), ctx, c)) {
+      std::string what =
+          ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
+      return fail(ErrorKind::invalid_record, fmt::format("botframework record: {}", what));
+    }
+    out.warning = std::move(ctx.warning);
+    if (c.turns.empty())
+      return fail(ErrorKind::empty_conversation, "the conversation has no turns");
+    out.ok = true;
+    return out;
+  }
   dom::object o;
   if (doc.get_object().get(o)) {
     return fail(ErrorKind::not_an_object, "the record is not a JSON object");
@@ -276,13 +302,18 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     }
   }
   out.format = format;
-  ReadContext ctx{arena_, source_name, line, {}};
+  ReadContext ctx{arena_, source_name, line, {}, {}};
   SchemaFn schema = schema_for(format)->read;
+  if (schema == nullptr) {
+    return fail(ErrorKind::invalid_record,
+                fmt::format("{} record: expected an array of activities", format_name(format)));
+  }
   if (auto err = schema(o, ctx, c)) {
     std::string what = ctx.detail.empty() ? std::string(simdjson::error_message(err)) : ctx.detail;
     return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));
   }
   if (c.turns.empty()) return fail(ErrorKind::empty_conversation, "the conversation has no turns");
+  out.warning = std::move(ctx.warning);
   out.ok = true;
   return out;
 }

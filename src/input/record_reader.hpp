@@ -46,7 +46,8 @@ struct ReadContext {
   TextArena& arena;
   std::string_view source_name;  // for "file:line" ids
   std::uint64_t line = 0;
-  std::string detail;  // on error: which field was wrong and how
+  std::string detail;   // on error: which field was wrong and how
+  std::string warning;  // read, but degraded (e.g. a non-conforming legacy file): said on stderr
 };
 
 using SchemaFn = simdjson::error_code (*)(simdjson::dom::object, ReadContext&, Conversation&);
@@ -69,6 +70,7 @@ class RecordReader {
     bool ok = false;
     bool repaired_utf8 = false;
     bool invalid_utf8 = false;  // internal: the first parse met invalid UTF-8
+    std::string warning;        // the reader degraded gracefully; the record was audited
     ErrorKind kind = ErrorKind::invalid_json;
     std::string message;
     InputFormat format = InputFormat::auto_detect;

@@ -10,6 +10,8 @@ std::span<const Schema> all_schemas() {
       {InputFormat::rasa, "rasa", "events", read_rasa},
       {InputFormat::contact_lens, "contact-lens", "Transcript", read_contact_lens},
       {InputFormat::ccai, "ccai", "entries", read_ccai},
+      // A transcript is an array of activities (read_botframework); no object key names it.
+      {InputFormat::botframework, "botframework", "", nullptr},
   };
   return kSchemas;
 }

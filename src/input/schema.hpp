@@ -23,5 +23,8 @@ simdjson::error_code read_sharegpt(simdjson::dom::object o, ReadContext& ctx, Co
 simdjson::error_code read_rasa(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_contact_lens(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_ccai(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
+// Bot Framework transcripts are arrays, not objects: the record reader calls this directly.
+simdjson::error_code read_botframework(simdjson::dom::array activities, ReadContext& ctx,
+                                       Conversation& c);
 
 }  // namespace audit
