@@ -192,6 +192,60 @@ simdjson::error_code scalar_text(dom::element v, TextArena& arena, std::string_v
   }
 }
 
+simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c) {
+  dom::object o;
+  if (auto err = v.get_object().get(o)) {
+    ctx.detail = "metadata: expected an object";
+    return err;
+  }
+  for (dom::key_value_pair kv : o) {
+    std::string_view value;
+    bool is_null = false;
+    if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
+      c.metadata.push_back({kv.key, value});
+  }
+  return simdjson::SUCCESS;
+}
+
+simdjson::error_code read_envelope(dom::object o, std::string_view list_key, ItemFn read_item,
+                                   ReadContext& ctx, Conversation& c) {
+  bool has_list = false;
+  for (dom::key_value_pair kv : o) {
+    const std::string_view key = kv.key;
+    if (key == list_key) {
+      dom::array items;
+      if (auto err = kv.value.get_array().get(items)) {
+        ctx.detail = fmt::format("{}: expected an array", list_key);
+        return err;
+      }
+      std::size_t i = 0;
+      for (dom::element item : items) {
+        if (auto err = read_item(item, ctx, c, i++)) return err;
+      }
+      has_list = true;
+    } else if (key == "id") {
+      bool is_null = false;
+      if (auto err = scalar_text(kv.value, ctx.arena, c.id, is_null)) {
+        ctx.detail = "id: expected a string or a number";
+        return err;
+      }
+    } else if (key == "metadata") {
+      if (auto err = read_metadata_object(kv.value, ctx, c)) return err;
+    } else {
+      std::string_view value;
+      bool is_null = false;
+      if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
+        c.metadata.push_back({key, value});
+    }
+  }
+  if (!has_list) {
+    ctx.detail = fmt::format("missing \"{}\"", list_key);
+    return simdjson::NO_SUCH_FIELD;
+  }
+  if (c.id.empty()) c.id = ctx.arena.store(fmt::format("{}:{}", ctx.source_name, ctx.line));
+  return simdjson::SUCCESS;
+}
+
 // --- RecordReader ------------------------------------------------------------------------------
 
 namespace {

@@ -64,6 +64,17 @@ simdjson::error_code scalar_text(simdjson::dom::element v, TextArena& arena, std
 
 std::string_view format_name(InputFormat f);
 
+// The envelope native and ShareGPT records share: the turns under `list_key` (each read by
+// `read_item`, with its index for error messages), "id", a "metadata" object, and any other
+// top-level scalar as metadata; without an id, "file:line".
+using ItemFn = simdjson::error_code (*)(simdjson::dom::element, ReadContext&, Conversation&,
+                                        std::size_t);
+simdjson::error_code read_envelope(simdjson::dom::object o, std::string_view list_key,
+                                   ItemFn read_item, ReadContext& ctx, Conversation& c);
+// The scalar fields of a "metadata" object (nested objects and arrays are not segments).
+simdjson::error_code read_metadata_object(simdjson::dom::element v, ReadContext& ctx,
+                                          Conversation& c);
+
 class RecordReader {
  public:
   struct Outcome {

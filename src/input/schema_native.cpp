@@ -131,58 +131,8 @@ simdjson::error_code read_turn(dom::element v, ReadContext& ctx, Conversation& c
 
 }  // namespace
 
-// The scalar fields of a "metadata" object (nested objects and arrays are not segments).
-simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c) {
-  dom::object o;
-  if (auto err = v.get_object().get(o)) {
-    ctx.detail = "metadata: expected an object";
-    return err;
-  }
-  for (dom::key_value_pair kv : o) {
-    std::string_view value;
-    bool is_null = false;
-    if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
-      c.metadata.push_back({kv.key, value});
-  }
-  return simdjson::SUCCESS;
-}
-
 simdjson::error_code read_native(dom::object o, ReadContext& ctx, Conversation& c) {
-  bool has_turns = false;
-  for (dom::key_value_pair kv : o) {
-    const std::string_view key = kv.key;
-    if (key == "turns") {
-      dom::array turns;
-      if (auto err = kv.value.get_array().get(turns)) {
-        ctx.detail = "turns: expected an array";
-        return err;
-      }
-      std::size_t i = 0;
-      for (dom::element t : turns) {
-        if (auto err = read_turn(t, ctx, c, i++)) return err;
-      }
-      has_turns = true;
-    } else if (key == "id") {
-      bool is_null = false;
-      if (auto err = scalar_text(kv.value, ctx.arena, c.id, is_null)) {
-        ctx.detail = "id: expected a string or a number";
-        return err;
-      }
-    } else if (key == "metadata") {
-      if (auto err = read_metadata_object(kv.value, ctx, c)) return err;
-    } else {
-      std::string_view value;
-      bool is_null = false;
-      if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
-        c.metadata.push_back({key, value});
-    }
-  }
-  if (!has_turns) {
-    ctx.detail = "missing \"turns\"";
-    return simdjson::NO_SUCH_FIELD;
-  }
-  if (c.id.empty()) c.id = ctx.arena.store(fmt::format("{}:{}", ctx.source_name, ctx.line));
-  return simdjson::SUCCESS;
+  return read_envelope(o, "turns", read_turn, ctx, c);
 }
 
 }  // namespace audit

@@ -11,8 +11,6 @@ namespace audit {
 
 namespace dom = simdjson::dom;
 
-simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c);
-
 namespace {
 
 simdjson::error_code read_parts(dom::array parts, ReadContext& ctx, std::size_t i,

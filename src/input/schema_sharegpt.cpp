@@ -13,8 +13,6 @@ namespace audit {
 
 namespace dom = simdjson::dom;
 
-simdjson::error_code read_metadata_object(dom::element v, ReadContext& ctx, Conversation& c);
-
 namespace {
 
 bool same_ignoring_case(std::string_view s, std::string_view lower) {
@@ -93,41 +91,7 @@ simdjson::error_code read_message(dom::element v, ReadContext& ctx, Conversation
 }  // namespace
 
 simdjson::error_code read_sharegpt(dom::object o, ReadContext& ctx, Conversation& c) {
-  bool has_conversations = false;
-  for (dom::key_value_pair kv : o) {
-    const std::string_view key = kv.key;
-    if (key == "conversations") {
-      dom::array messages;
-      if (auto err = kv.value.get_array().get(messages)) {
-        ctx.detail = "conversations: expected an array";
-        return err;
-      }
-      std::size_t i = 0;
-      for (dom::element m : messages) {
-        if (auto err = read_message(m, ctx, c, i++)) return err;
-      }
-      has_conversations = true;
-    } else if (key == "id") {
-      bool is_null = false;
-      if (auto err = scalar_text(kv.value, ctx.arena, c.id, is_null)) {
-        ctx.detail = "id: expected a string or a number";
-        return err;
-      }
-    } else if (key == "metadata") {
-      if (auto err = read_metadata_object(kv.value, ctx, c)) return err;
-    } else {
-      std::string_view value;
-      bool is_null = false;
-      if (scalar_text(kv.value, ctx.arena, value, is_null) == simdjson::SUCCESS && !is_null)
-        c.metadata.push_back({key, value});
-    }
-  }
-  if (!has_conversations) {
-    ctx.detail = "missing \"conversations\"";
-    return simdjson::NO_SUCH_FIELD;
-  }
-  if (c.id.empty()) c.id = ctx.arena.store(fmt::format("{}:{}", ctx.source_name, ctx.line));
-  return simdjson::SUCCESS;
+  return read_envelope(o, "conversations", read_message, ctx, c);
 }
 
 }  // namespace audit
