@@ -8,31 +8,17 @@
 #include <string>
 #include <string_view>
 
+#include "input/read_record.hpp"
+
 using namespace audit;
 
 namespace {
 
-// Parses `json` once. The Conversation points into this object's buffer and reader, so a Read
-// is built in place and kept for the whole test.
-struct Read {
+// Parses `json` once (see read_record.hpp), as line 7 of "chats.jsonl" by default.
+struct Read : test::ReadRecord {
   explicit Read(std::string_view json, InputFormat format = InputFormat::auto_detect,
                 std::string_view source = "chats.jsonl", std::uint64_t line = 7)
-      : buf(std::string(json) + std::string(simdjson::SIMDJSON_PADDING, '\0')) {
-    out = reader.read(buf.data(), json.size(), buf.size(), format, source, line, c);
-  }
-  Read(const Read&) = delete;
-  Read& operator=(const Read&) = delete;
-
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
-
-  std::string buf;
-  RecordReader reader;
-  Conversation c;
-  RecordReader::Outcome out;
+      : ReadRecord(json, format, source, line) {}
 };
 
 }  // namespace

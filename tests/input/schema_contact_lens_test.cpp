@@ -9,36 +9,18 @@
 #include <string>
 #include <string_view>
 
+#include "input/read_record.hpp"
 #include "input/record_reader.hpp"
 
 using namespace audit;
 
 namespace {
 
-// Parses `json` once; the Conversation points into this object, so it is built in place.
-struct Read {
+// Parses `json` once (see read_record.hpp), as line 1 of "chat.json" by default.
+struct Read : test::ReadRecord {
   explicit Read(std::string_view json, InputFormat format = InputFormat::auto_detect,
                 std::string_view source = "chat.json", std::uint64_t line = 1)
-      : buf(std::string(json) + std::string(simdjson::SIMDJSON_PADDING, '\0')) {
-    out = reader.read(buf.data(), json.size(), buf.size(), format, source, line, c);
-  }
-  Read(const Read&) = delete;
-  Read& operator=(const Read&) = delete;
-
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
-  // The events of turn `t`.
-  std::span<const Event> events(std::size_t t) const {
-    return {c.events.data() + c.turns[t].first_event, c.turns[t].event_count};
-  }
-
-  std::string buf;
-  RecordReader reader;
-  Conversation c;
-  RecordReader::Outcome out;
+      : ReadRecord(json, format, source, line) {}
 };
 
 std::string fixture(std::string_view name) {

@@ -6,46 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "input/read_record.hpp"
 #include "input/record_reader.hpp"
 
 using namespace audit;
 
 namespace {
 
-// Parses `json` once; the Conversation points into this object's buffer and reader.
-struct Read {
+// Parses `json` once (see read_record.hpp), as line 4 of "trackers.jsonl" by default.
+struct Read : test::ReadRecord {
   explicit Read(std::string_view json, InputFormat format = InputFormat::auto_detect,
                 std::string_view source = "trackers.jsonl", std::uint64_t line = 4)
-      : buf(std::string(json) + std::string(simdjson::SIMDJSON_PADDING, '\0')) {
-    out = reader.read(buf.data(), json.size(), buf.size(), format, source, line, c);
-  }
-  Read(const Read&) = delete;
-  Read& operator=(const Read&) = delete;
-
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
-  // The events of turn `t`, as "kind:name" joined with spaces.
-  std::string events_of(std::size_t t) const {
-    std::string s;
-    const Turn& turn = c.turns.at(t);
-    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      static constexpr std::string_view kKinds[] = {"handoff", "fallback", "intent", "sentiment",
-                                                    "other"};
-      if (!s.empty()) s += ' ';
-      s += kKinds[static_cast<int>(c.events[e].kind)];
-      s += ':';
-      s += c.events[e].name;
-    }
-    return s;
-  }
-
-  std::string buf;
-  RecordReader reader;
-  Conversation c;
-  RecordReader::Outcome out;
+      : ReadRecord(json, format, source, line) {}
 };
 
 }  // namespace
