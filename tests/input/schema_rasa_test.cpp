@@ -18,6 +18,21 @@ struct Read : test::ReadRecord {
   explicit Read(std::string_view json, InputFormat format = InputFormat::auto_detect,
                 std::string_view source = "trackers.jsonl", std::uint64_t line = 4)
       : ReadRecord(json, format, source, line) {}
+
+  // The events of turn `t` as "kind:name", separated by spaces.
+  std::string events_of(std::size_t t) const {
+    std::string s;
+    const Turn& turn = c.turns.at(t);
+    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
+      static constexpr std::string_view kKinds[] = {"handoff", "fallback", "intent", "sentiment",
+                                                    "other"};
+      if (!s.empty()) s += ' ';
+      s += kKinds[static_cast<int>(c.events[e].kind)];
+      s += ':';
+      s += c.events[e].name;
+    }
+    return s;
+  }
 };
 
 }  // namespace
