@@ -70,24 +70,8 @@ std::string_view format_name(InputFormat f) {
   return schema ? schema->name : "auto";
 }
 
-bool role_from_string(std::string_view s, Role& out) {
-  struct Alias {
-    std::string_view name;
-    Role role;
-  };
-  static constexpr Alias kAliases[] = {
-      {"user", Role::user},           {"customer", Role::user},
-      {"human", Role::user},          {"end_user", Role::user},
-      {"client", Role::user},         {"bot", Role::bot},
-      {"assistant", Role::bot},       {"ai", Role::bot},
-      {"virtual_agent", Role::bot},   {"chatbot", Role::bot},
-      {"automated_agent", Role::bot}, {"agent", Role::agent},
-      {"human_agent", Role::agent},   {"operator", Role::agent},
-      {"staff", Role::agent},         {"representative", Role::agent},
-      {"system", Role::system},       {"developer", Role::system},
-      {"tool", Role::system},         {"function", Role::system},
-  };
-  for (const Alias& a : kAliases) {
+bool role_from_aliases(std::string_view s, std::span<const RoleAlias> aliases, Role& out) {
+  for (const RoleAlias& a : aliases) {
     if (a.name.size() != s.size()) continue;
     bool same = true;
     for (std::size_t i = 0; i < s.size() && same; ++i) {
@@ -101,6 +85,22 @@ bool role_from_string(std::string_view s, Role& out) {
     }
   }
   return false;
+}
+
+bool role_from_string(std::string_view s, Role& out) {
+  static constexpr RoleAlias kAliases[] = {
+      {"user", Role::user},           {"customer", Role::user},
+      {"human", Role::user},          {"end_user", Role::user},
+      {"client", Role::user},         {"bot", Role::bot},
+      {"assistant", Role::bot},       {"ai", Role::bot},
+      {"virtual_agent", Role::bot},   {"chatbot", Role::bot},
+      {"automated_agent", Role::bot}, {"agent", Role::agent},
+      {"human_agent", Role::agent},   {"operator", Role::agent},
+      {"staff", Role::agent},         {"representative", Role::agent},
+      {"system", Role::system},       {"developer", Role::system},
+      {"tool", Role::system},         {"function", Role::system},
+  };
+  return role_from_aliases(s, kAliases, out);
 }
 
 namespace {

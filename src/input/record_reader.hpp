@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,13 @@ simdjson::error_code read_openai(simdjson::dom::object o, ReadContext& ctx, Conv
 // Helpers shared by the schema readers.
 std::int64_t parse_timestamp_ms(std::string_view iso8601);
 bool role_from_string(std::string_view s, Role& out);
+
+// A platform's name for a role; looked up ignoring ASCII case.
+struct RoleAlias {
+  std::string_view name;  // lower case
+  Role role;
+};
+bool role_from_aliases(std::string_view s, std::span<const RoleAlias> aliases, Role& out);
 // A scalar as text: strings as they are, numbers and booleans as JSON text (stored in the
 // arena), null as `is_null`. Objects and arrays are INCORRECT_TYPE.
 simdjson::error_code scalar_text(simdjson::dom::element v, TextArena& arena, std::string_view& out,

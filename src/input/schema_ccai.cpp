@@ -22,28 +22,11 @@ namespace dom = simdjson::dom;
 namespace {
 
 bool ccai_role(std::string_view s, Role& out) {
-  struct Alias {
-    std::string_view name;
-    Role role;
-  };
-  static constexpr Alias kAliases[] = {
+  static constexpr RoleAlias kAliases[] = {
       {"automated_agent", Role::bot}, {"agent", Role::agent},   {"human_agent", Role::agent},
       {"customer", Role::user},       {"end_user", Role::user},
   };
-  for (const Alias& a : kAliases) {
-    if (a.name.size() != s.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < s.size() && same; ++i) {
-      char ch = s[i];
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      same = ch == a.name[i];
-    }
-    if (same) {
-      out = a.role;
-      return true;
-    }
-  }
-  return false;
+  return role_from_aliases(s, kAliases, out);
 }
 
 // Microseconds since the epoch, as a number or a string of digits, to milliseconds.

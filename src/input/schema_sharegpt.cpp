@@ -15,35 +15,15 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-bool same_ignoring_case(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char ch = s[i];
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    if (ch != lower[i]) return false;
-  }
-  return true;
-}
-
 bool speaker_role(std::string_view from, Role& out) {
-  struct Alias {
-    std::string_view name;
-    Role role;
-  };
-  static constexpr Alias kAliases[] = {
+  static constexpr RoleAlias kAliases[] = {
       {"human", Role::user},         {"user", Role::user},       {"gpt", Role::bot},
       {"chatgpt", Role::bot},        {"bard", Role::bot},        {"bing", Role::bot},
       {"assistant", Role::bot},      {"model", Role::bot},       {"system", Role::system},
       {"tool", Role::system},        {"function", Role::system}, {"function_call", Role::system},
       {"observation", Role::system},
   };
-  for (const Alias& a : kAliases) {
-    if (same_ignoring_case(from, a.name)) {
-      out = a.role;
-      return true;
-    }
-  }
-  return false;
+  return role_from_aliases(from, kAliases, out);
 }
 
 simdjson::error_code read_message(dom::element v, ReadContext& ctx, Conversation& c,
