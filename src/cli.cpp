@@ -153,7 +153,7 @@ namespace {
 // Values that need checking after parsing, shared by the subcommands that audit.
 struct RawOptions {
   std::string format = "text";
-  std::vector<std::string> outputs, only, disable, sets, fail_on;
+  std::vector<std::string> outputs, only, disable, sets, fail_on, maps;
   std::string max_record = "64M";
   CLI::Option* format_opt = nullptr;
 };
@@ -170,7 +170,21 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
   sub->add_option("--input-format", opt.input.format,
                   "record format (auto: from each file's first record)")
       ->transform(CLI::CheckedTransformer(kInputFormats).description(""))
-      ->type_name("auto|native|openai|sharegpt|rasa|contact-lens|ccai|botframework");
+      ->type_name(
+          "auto|native|openai|sharegpt|rasa|contact-lens|ccai|botframework|rasa-events|"
+          "dialogflow|csv|mapped");
+  sub->add_option("--map", raw.maps,
+                  "where fields are in another export: JSON paths (id=ticket.id turns=comments "
+                  "role=author.type text=body time=created_at metadata.NAME=PATH) or CSV "
+                  "columns (id, role, text, time); role.VALUE=user|bot|agent|system maps a "
+                  "speaker label; repeatable (docs/formats.md)")
+      ->type_name("KEY=PATH");
+  sub->add_option("--group-window", opt.input.group_window,
+                  "row formats (CSV, Rasa event stream, Dialogflow rows): a conversation is "
+                  "complete once this many rows pass without one of its rows (0: at end of file; "
+                  "memory grows with the file)")
+      ->type_name("ROWS")
+      ->capture_default_str();
   sub->add_option("--max-record-size", raw.max_record,
                   "a record larger than this is reported and skipped")
       ->type_name("SIZE")
@@ -205,8 +219,77 @@ void add_color_option(CLI::App* sub, Options& opt) {
 }
 
 const char* const kInputsHelp =
-    "files or directories (recursive: .jsonl .ndjson .json .transcript, optionally .gz); - for "
-    "standard input";
+    "files or directories (recursive: .jsonl .ndjson .json .transcript .csv .tsv, optionally .gz "
+    "or .zst); - for standard input";
+
+// A dotted path ("author.type", "parts.0.body") as a JSON pointer ("/author/type").
+MapPath map_path(const std::string& dotted) {
+  MapPath p;
+  p.written = dotted;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t dot = dotted.find('.', start);
+    std::string part =
+        dotted.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    p.pointer += '/';
+    for (char c : part) {
+      if (c == '~')
+        p.pointer += "~0";
+      else if (c == '/')
+        p.pointer += "~1";
+      else
+        p.pointer += c;
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return p;
+}
+
+std::optional<std::string> parse_maps(const std::vector<std::string>& specs, InputOptions& in) {
+  FieldMap& map = in.map;
+  for (const std::string& spec : specs) {
+    const std::size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
+      return fmt::format("--map {}: expected KEY=PATH", spec);
+    const std::string key = spec.substr(0, eq), value = spec.substr(eq + 1);
+    if (key == "id") {
+      map.id = map_path(value);
+    } else if (key == "turns") {
+      map.turns = map_path(value);
+    } else if (key == "role") {
+      map.role = map_path(value);
+    } else if (key == "text") {
+      map.text = map_path(value);
+    } else if (key == "time") {
+      map.time = map_path(value);
+    } else if (key.starts_with("metadata.") && key.size() > 9) {
+      map.metadata.emplace_back(key.substr(9), map_path(value));
+    } else if (key.starts_with("role.") && key.size() > 5) {
+      Role r;
+      if (value != "user" && value != "bot" && value != "agent" && value != "system")
+        return fmt::format("--map {}: the role must be user, bot, agent or system", spec);
+      role_from_string(value, r);
+      map.roles.emplace_back(key.substr(5), r);
+    } else {
+      return fmt::format(
+          "--map {}: unknown key \"{}\" (id, turns, role, text, time, metadata.NAME, "
+          "role.VALUE)",
+          spec, key);
+    }
+  }
+  if (map.json_mapping()) {
+    if (map.text.empty()) return std::string("--map turns=... needs --map text=PATH as well");
+    if (in.format != InputFormat::auto_detect && in.format != InputFormat::mapped)
+      return std::string(
+          "--map turns=... reads JSON through the mapping: drop --input-format, or use "
+          "--input-format mapped");
+    in.format = InputFormat::mapped;
+  } else if (in.format == InputFormat::mapped) {
+    return std::string("--input-format mapped needs --map turns=PATH and --map text=PATH");
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -300,6 +383,10 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
   if (auto error = finish_options(cmd, raw.format, raw.outputs, raw.only, raw.disable, raw.sets,
                                   raw.fail_on, raw.max_record,
                                   cmd.kind == Command::Kind::show || raw.format_opt->count() > 0)) {
+    fmt::print(stderr, "chataudit: {}\n", *error);
+    return 2;
+  }
+  if (auto error = parse_maps(raw.maps, opt.input)) {
     fmt::print(stderr, "chataudit: {}\n", *error);
     return 2;
   }

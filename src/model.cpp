@@ -2,6 +2,24 @@
 
 namespace audit {
 
+std::string_view event_kind_name(EventKind k) {
+  switch (k) {
+    case EventKind::handoff:
+      return "handoff";
+    case EventKind::fallback:
+      return "fallback";
+    case EventKind::intent:
+      return "intent";
+    case EventKind::sentiment:
+      return "sentiment";
+    case EventKind::human_request:
+      return "human_request";
+    case EventKind::other:
+      break;
+  }
+  return "other";
+}
+
 std::string_view role_name(Role r) {
   switch (r) {
     case Role::user:

@@ -20,7 +20,9 @@ enum class Role { user, bot, agent, system };
 std::string_view role_name(Role r);
 
 // Platform signals attached to a turn (PRODUCT.md §3).
-enum class EventKind { handoff, fallback, intent, sentiment, other };
+// human_request: the platform says the customer asked for a person (Dialogflow userEscalated).
+enum class EventKind { handoff, fallback, intent, sentiment, human_request, other };
+std::string_view event_kind_name(EventKind k);
 
 struct Event {
   EventKind kind = EventKind::other;

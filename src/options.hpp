@@ -5,7 +5,10 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "model.hpp"
 
 namespace audit {
 
@@ -18,13 +21,46 @@ enum class InputFormat {
   rasa,
   contact_lens,
   ccai,
-  botframework
+  botframework,
+  // Row formats: one record per turn or event, grouped into conversations (input/grouping.hpp).
+  rasa_events,
+  dialogflow,
+  csv,
+  // Any other JSON, read through --map (input/schema_mapped.cpp).
+  mapped
+};
+
+inline bool is_row_format(InputFormat f) {
+  return f == InputFormat::rasa_events || f == InputFormat::dialogflow || f == InputFormat::csv;
+}
+
+// --map KEY=PATH: where a conversation's fields are in records of a shape chataudit does not
+// know (JSON: dotted paths, turned into JSON pointers; CSV: column names). docs/formats.md.
+struct MapPath {
+  std::string written;  // as the user wrote it ("author.type"); empty: not mapped
+  std::string pointer;  // JSON pointer ("/author/type")
+  bool empty() const { return written.empty(); }
+};
+
+struct FieldMap {
+  MapPath id, turns, role, text, time;  // id and turns: in the record; the rest: in each turn
+  std::vector<std::pair<std::string, MapPath>> metadata;  // metadata.NAME=PATH, in the record
+  std::vector<std::pair<std::string, Role>> roles;        // role.VALUE=user|bot|agent|system
+  bool json_mapping() const { return !turns.empty(); }
+  bool any() const {
+    return !id.empty() || !turns.empty() || !role.empty() || !text.empty() || !time.empty() ||
+           !metadata.empty() || !roles.empty();
+  }
 };
 
 struct InputOptions {
   std::vector<std::string> paths;  // files, directories, or "-" for stdin
   InputFormat format = InputFormat::auto_detect;
   std::size_t max_record_bytes = std::size_t{64} << 20;
+  // Row formats: a conversation whose rows have not been seen for this many rows is complete
+  // (memory holds at most this many rows); 0: keep every conversation open to the end of file.
+  std::size_t group_window = 50000;
+  FieldMap map;
 };
 
 // Thresholds of the rules. All are numbers so that one table (detectors/registry.cpp) can list,

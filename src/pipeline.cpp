@@ -20,8 +20,11 @@
 
 #include "detectors/detector.hpp"
 #include "input/byte_source.hpp"
+#include "input/csv.hpp"
 #include "input/framing.hpp"
+#include "input/grouping.hpp"
 #include "input/record_reader.hpp"
+#include "input/schema.hpp"
 #include "text/prepare.hpp"
 #include "text/utf8.hpp"
 
@@ -47,10 +50,28 @@ class InputReader {
       batch.clear();
       batch.file_index = static_cast<std::uint32_t>(file_);
       batch.format = format_;
+      if (grouper_) {
+        next_grouped(batch);
+        if (batch.last_of_file) close_file();
+        batch.sequence = sequence_++;
+        return true;
+      }
       if (framer_->next(batch)) {
         if (first_batch_) {
           first_batch_ = false;
-          if (opt_.input.format == InputFormat::auto_detect) detect_format(batch);
+          if (framer_->framing() == Framing::csv)
+            format_ = InputFormat::csv;
+          else if (opt_.input.format == InputFormat::auto_detect)
+            detect_format(batch);
+          batch.format = format_;
+          if (is_row_format(format_)) {
+            // Rows: from now on the framed batches go through the grouper.
+            grouper_ =
+                std::make_unique<RowGrouper>(opt_.input.group_window, opt_.input.max_record_bytes);
+            std::swap(framed_, batch);
+            have_framed_ = true;
+            continue;
+          }
         }
         if (batch.last_of_file) close_file();
         batch.sequence = sequence_++;
@@ -77,7 +98,11 @@ class InputReader {
       source_.reset();
       return false;
     }
-    framer_ = std::make_unique<Framer>(*source_, f.path, opt_.input.max_record_bytes, kBatchBytes);
+    framer_ = std::make_unique<Framer>(*source_, f.path, opt_.input.max_record_bytes, kBatchBytes,
+                                       opt_.input.format == InputFormat::csv ? CsvChoice::always
+                                       : opt_.input.format == InputFormat::auto_detect
+                                           ? CsvChoice::detect
+                                           : CsvChoice::never);
     first_batch_ = true;
     format_ = opt_.input.format;
     return true;
@@ -86,7 +111,116 @@ class InputReader {
   void close_file() {
     framer_.reset();
     source_.reset();
+    grouper_.reset();
+    csv_.reset();
+    have_framed_ = false;
     ++file_;
+  }
+
+  // Row formats: groups framed rows into conversations until `out` holds a batch's worth or
+  // the file ends (then every open conversation is flushed).
+  void next_grouped(Batch& out) {
+    for (;;) {
+      if (!have_framed_) {
+        framed_.clear();
+        if (!framer_->next(framed_)) framed_.last_of_file = true;
+      }
+      have_framed_ = false;
+      out.input_bytes += framed_.input_bytes;
+      if (!group_rows(framed_, out)) {
+        out.last_of_file = true;  // out.read_error says why the file could not be read on
+        break;
+      }
+      if (framed_.last_of_file) {
+        grouper_->flush(out);
+        out.last_of_file = true;
+        out.read_error = framed_.read_error;
+        break;
+      }
+      if (out.bytes.size() >= kBatchBytes) break;
+    }
+    out.bytes.append(simdjson::SIMDJSON_PADDING, '\0');
+    out.csv = csv_;
+  }
+
+  // False when the file cannot be read on (a CSV header that names no text column).
+  bool group_rows(const Batch& in, Batch& out) {
+    const std::string_view group_key = schema_for(format_)->group_key;
+    for (const RecordSlice& r : in.records) {
+      if (r.too_large) {
+        grouper_->add_too_large(r.line, out);
+        continue;
+      }
+      const std::string_view row(in.bytes.data() + r.offset, r.length);
+      if (format_ == InputFormat::csv) {
+        if (!csv_) {
+          auto layout = std::make_shared<CsvLayout>();
+          std::string error;
+          if (!read_csv_header(row, opt_.input.map, *layout, error)) {
+            out.read_error = fmt::format("line {}: CSV {}", r.line, error);
+            return false;
+          }
+          csv_ = std::move(layout);
+          continue;
+        }
+        std::string error;
+        if (!split_csv_row(row, csv_->delimiter, fields_, scratch_, error)) {
+          grouper_->add_alone(row, r.line, out);  // the worker reports it
+          continue;
+        }
+        std::string_view key;
+        if (csv_->id >= 0 && static_cast<std::size_t>(csv_->id) < fields_.size())
+          key = fields_[static_cast<std::size_t>(csv_->id)];
+        grouper_->add(key, false, row, r.line, out);
+        continue;
+      }
+      std::string_view key;
+      bool new_session = false;
+      if (json_row_key(in, r, group_key, key, new_session))
+        grouper_->add(key, new_session, row, r.line, out);
+      else
+        grouper_->add_alone(row, r.line, out);  // the worker reads it and says what is wrong
+    }
+    return true;
+  }
+
+  // The grouping key of a JSON row (a top-level string or number), and for Rasa whether the row
+  // starts a session. False when the row is not JSON or has no key.
+  bool json_row_key(const Batch& in, const RecordSlice& r, std::string_view field,
+                    std::string_view& key, bool& new_session) {
+    const char* data = in.bytes.data() + r.offset;
+    std::size_t length = r.length, capacity = in.bytes.size() - r.offset;
+    simdjson::ondemand::document doc;
+    auto err = key_parser_.iterate(data, length, capacity).get(doc);
+    simdjson::ondemand::object o;
+    if (!err) err = doc.get_object().get(o);
+    if (err) return false;
+    simdjson::ondemand::value v;
+    if (o.find_field_unordered(field).get(v)) return false;
+    std::string_view text;
+    if (v.get_string().get(text) == simdjson::SUCCESS) {
+      key_.assign(text);
+    } else {
+      std::string_view raw = v.raw_json_token();
+      while (!raw.empty() &&
+             (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t'))
+        raw.remove_suffix(1);
+      if (raw.empty() || raw.front() == '{' || raw.front() == '[') return false;
+      key_.assign(raw);  // a number
+    }
+    key = key_;
+    if (format_ == InputFormat::rasa_events) {
+      // A session starts with the action_session_start action, then a session_started event
+      // (older Rasa: only one of them, or neither).
+      std::string_view event, name;
+      if (o.find_field_unordered("event").get_string().get(event) == simdjson::SUCCESS) {
+        new_session = event == "session_started" ||
+                      (event == "action" &&
+                       o.find_field_unordered("name").get_string().get(name) == simdjson::SUCCESS &&
+                       name == "action_session_start");
+      }
+    }
+    return true;
   }
 
   // The format of a file is the format of its first record that any reader recognises.
@@ -112,6 +246,14 @@ class InputReader {
   bool first_batch_ = false;
   InputFormat format_ = InputFormat::auto_detect;
   RecordReader detector_;
+  // Row formats.
+  std::unique_ptr<RowGrouper> grouper_;
+  Batch framed_;  // the framer's rows, before grouping
+  bool have_framed_ = false;
+  std::shared_ptr<const CsvLayout> csv_;
+  std::vector<std::string_view> fields_;
+  std::string scratch_, key_;
+  simdjson::ondemand::parser key_parser_;
 };
 
 // One per thread: a parser, a conversation, prepared text and findings, all reused.
@@ -119,7 +261,9 @@ class Worker {
  public:
   Worker(const Options& opt, const std::vector<InputFile>& files, const Lexicon& lexicon,
          const std::vector<std::size_t>& enabled)
-      : opt_(opt), files_(files), lexicon_(lexicon), enabled_(enabled) {}
+      : opt_(opt), files_(files), lexicon_(lexicon), enabled_(enabled) {
+    if (opt.input.map.json_mapping()) reader_.set_mapping(&opt.input.map);
+  }
 
   void process(const Batch& b, BatchResult& r) {
     r.sequence = b.sequence;
@@ -139,20 +283,49 @@ class Worker {
                           opt_.input.max_record_bytes));
         continue;
       }
-      RecordReader::Outcome o = reader_.read(
-          b.bytes.data() + rec.offset, rec.length, b.bytes.size() - rec.offset, b.format, name,
-          rec.line, conversation_, opt_.input.format == InputFormat::auto_detect);
-      if (!o.ok) {
-        error(r, b, rec.line, o.kind, o.message);
-        continue;
-      }
-      if (!o.warning.empty()) {
-        r.errors.push_back({ErrorKind::invalid_record, true, b.file_index, rec.line, o.warning});
-      }
-      if (o.repaired_utf8) {
-        ++r.summary.repaired_utf8;
-        r.errors.push_back({ErrorKind::invalid_json, true, b.file_index, rec.line,
-                            "invalid UTF-8 replaced with U+FFFD; the record was audited"});
+      RecordReader::Outcome o;
+      if (rec.row_count > 0) {
+        r.summary.records += rec.row_count - 1;  // a grouped record counts its rows
+        row_errors_.clear();
+        o = reader_.read_group(
+            b.bytes.data(), std::span<const RowSlice>(b.rows).subspan(rec.first_row, rec.row_count),
+            rec.part, b.format, b.csv.get(), name, conversation_, row_errors_);
+        for (RowError& e : row_errors_) {
+          if (e.warning) {
+            ++r.summary.repaired_utf8;
+            r.errors.push_back({e.kind, true, b.file_index, e.line, std::move(e.message)});
+          } else {
+            error(r, b, e.line, e.kind, std::move(e.message));
+          }
+        }
+        if (!o.ok) {
+          if (!o.message.empty()) error(r, b, rec.line, o.kind, o.message);
+          continue;
+        }
+        if (rec.resumed) {
+          r.errors.push_back(
+              {ErrorKind::invalid_record, true, b.file_index, rec.line,
+               fmt::format("rows of conversation {} resume here after the conversation was "
+                           "complete (more than --group-window rows apart, or over "
+                           "--max-record-size): audited as a part of its own",
+                           utf8_prefix(conversation_.id, 80))});
+        }
+      } else {
+        o = reader_.read(b.bytes.data() + rec.offset, rec.length, b.bytes.size() - rec.offset,
+                         b.format, name, rec.line, conversation_,
+                         opt_.input.format == InputFormat::auto_detect);
+        if (!o.ok) {
+          error(r, b, rec.line, o.kind, o.message);
+          continue;
+        }
+        if (!o.warning.empty()) {
+          r.errors.push_back({ErrorKind::invalid_record, true, b.file_index, rec.line, o.warning});
+        }
+        if (o.repaired_utf8) {
+          ++r.summary.repaired_utf8;
+          r.errors.push_back({ErrorKind::invalid_json, true, b.file_index, rec.line,
+                              "invalid UTF-8 replaced with U+FFFD; the record was audited"});
+        }
       }
       conversation_.file_index = b.file_index;
       conversation_.line = rec.line;
@@ -295,6 +468,7 @@ class Worker {
   const Lexicon& lexicon_;
   const std::vector<std::size_t>& enabled_;
   RecordReader reader_;
+  std::vector<RowError> row_errors_;
   Conversation conversation_;
   Prepared prepared_;
   std::vector<Finding> findings_;

@@ -15,6 +15,7 @@ constexpr std::size_t kCompressedBlock = 256 * 1024;
 
 ByteSource::~ByteSource() {
   if (zstream_live_) inflateEnd(&z_);
+  if (zstd_ != nullptr) ZSTD_freeDStream(zstd_);
   if (owns_fd_ && fd_ >= 0) ::close(fd_);
 }
 
@@ -42,12 +43,12 @@ bool ByteSource::open(const std::string& path, std::string& error) {
 }
 
 bool ByteSource::sniff(std::string& error) {
-  // Sniff two bytes for the gzip magic. A short read at the start is fine: keep reading until
-  // two bytes or the end, so a pipe that delivers one byte at a time still works.
-  char magic[2];
+  // Sniff four bytes for the gzip or zstd magic. A short read at the start is fine: keep reading
+  // until four bytes or the end, so a pipe that delivers one byte at a time still works.
+  char magic[4];
   std::size_t got = 0;
-  while (got < 2) {
-    std::ptrdiff_t n = read_device(magic + got, 2 - got);
+  while (got < 4) {
+    std::ptrdiff_t n = read_device(magic + got, 4 - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::strerror(errno);
@@ -58,8 +59,8 @@ bool ByteSource::sniff(std::string& error) {
   }
   raw_bytes_ += got;
   peeked_.assign(magic, got);
-  if (got == 2 && static_cast<unsigned char>(magic[0]) == 0x1f &&
-      static_cast<unsigned char>(magic[1]) == 0x8b) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(magic[i]); };
+  if (got >= 2 && byte(0) == 0x1f && byte(1) == 0x8b) {
     gzip_ = true;
     if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) {
       error = "cannot initialise zlib";
@@ -68,9 +69,19 @@ bool ByteSource::sniff(std::string& error) {
     zstream_live_ = true;
     member_open_ = true;
     in_.resize(kCompressedBlock);
-    std::memcpy(in_.data(), magic, 2);
+    std::memcpy(in_.data(), magic, got);
     z_.next_in = in_.data();
-    z_.avail_in = 2;
+    z_.avail_in = static_cast<uInt>(got);
+    peeked_.clear();
+  } else if (got == 4 && byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) {
+    zstd_ = ZSTD_createDStream();
+    if (zstd_ == nullptr || ZSTD_isError(ZSTD_initDStream(zstd_))) {
+      error = "cannot initialise zstd";
+      return false;
+    }
+    in_.resize(kCompressedBlock);
+    std::memcpy(in_.data(), magic, got);
+    zin_ = {in_.data(), got, 0};
     peeked_.clear();
   }
   return true;
@@ -106,7 +117,35 @@ std::ptrdiff_t ByteSource::read_device(char* out, std::size_t n) {
 }
 
 std::ptrdiff_t ByteSource::read(char* out, std::size_t n) {
-  return gzip_ ? read_gzip(out, n) : read_raw(out, n);
+  if (gzip_) return read_gzip(out, n);
+  if (zstd_ != nullptr) return read_zstd(out, n);
+  return read_raw(out, n);
+}
+
+// zstd: frames one after the other (`cat a.zst b.zst`) are read in turn by the same stream.
+std::ptrdiff_t ByteSource::read_zstd(char* out, std::size_t n) {
+  ZSTD_outBuffer zout{out, n, 0};
+  while (zout.pos == 0) {
+    if (zin_.pos == zin_.size) {
+      if (raw_eof_) break;
+      std::ptrdiff_t r = read_raw(reinterpret_cast<char*>(in_.data()), in_.size());
+      if (r < 0) return -1;
+      if (r == 0) break;
+      zin_ = {in_.data(), static_cast<std::size_t>(r), 0};
+    }
+    const std::size_t rc = ZSTD_decompressStream(zstd_, &zout, &zin_);
+    if (ZSTD_isError(rc)) {
+      error_ = std::string("corrupt zstd data: ") + ZSTD_getErrorName(rc);
+      return -1;
+    }
+    zstd_frame_open_ = rc != 0;
+  }
+  if (zout.pos == 0 && zstd_frame_open_) {
+    zstd_frame_open_ = false;
+    error_ = "zstd data is truncated";
+    return -1;
+  }
+  return static_cast<std::ptrdiff_t>(zout.pos);
 }
 
 std::ptrdiff_t ByteSource::read_gzip(char* out, std::size_t n) {

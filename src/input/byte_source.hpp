@@ -1,9 +1,11 @@
-// A stream of bytes from a file, standard input, or gzip data in either, read in blocks.
-// gzip is recognised by its magic bytes, not by the file name, so `zcat`-less pipelines work:
-// `cat x.jsonl.gz | chataudit audit -`. Concatenated gzip members are read one after the other.
+// A stream of bytes from a file, standard input, or gzip / zstd data in either, read in blocks.
+// Compression is recognised by its magic bytes, not by the file name, so `zcat`-less pipelines
+// work: `cat x.jsonl.gz | chataudit audit -`. Concatenated gzip members and zstd frames are
+// read one after the other.
 #pragma once
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +41,7 @@ class ByteSource {
   std::ptrdiff_t read_device(char* out, std::size_t n);  // the file, stdin or the memory
   std::ptrdiff_t read_raw(char* out, std::size_t n);
   std::ptrdiff_t read_gzip(char* out, std::size_t n);
+  std::ptrdiff_t read_zstd(char* out, std::size_t n);
 
   int fd_ = -1;
   bool owns_fd_ = false;
@@ -47,6 +50,9 @@ class ByteSource {
   bool zstream_live_ = false;
   bool member_open_ = false;  // inside a gzip member whose end has not been seen
   z_stream z_{};
+  ZSTD_DStream* zstd_ = nullptr;
+  ZSTD_inBuffer zin_{nullptr, 0, 0};
+  bool zstd_frame_open_ = false;   // inside a zstd frame whose end has not been seen
   std::vector<unsigned char> in_;  // compressed input block
   std::string_view memory_;        // open_memory(): the bytes not served yet
   bool from_memory_ = false;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "input/csv.hpp"
+
 namespace audit {
 
 namespace {
@@ -50,10 +52,14 @@ bool line_is_complete_value(std::string_view line) {
 }  // namespace
 
 Framer::Framer(ByteSource& source, std::string_view name_hint, std::size_t max_record_bytes,
-               std::size_t batch_bytes)
+               std::size_t batch_bytes, CsvChoice csv)
     : source_(source), max_record_(max_record_bytes), batch_bytes_(batch_bytes) {
   std::string_view n = name_hint;
   if (ends_with(n, ".gz")) n.remove_suffix(3);
+  if (ends_with(n, ".zst")) n.remove_suffix(4);
+  never_csv_ = csv == CsvChoice::never;
+  prefer_csv_ =
+      csv == CsvChoice::always || (!never_csv_ && (ends_with(n, ".csv") || ends_with(n, ".tsv")));
   prefer_jsonl_ = ends_with(n, ".jsonl") || ends_with(n, ".ndjson");
   whole_arrays_ = ends_with(n, ".transcript");
 }
@@ -81,7 +87,18 @@ void Framer::choose_framing(std::string& buf) {
   while (i < buf.size() && is_space(buf[i]))
     ++i;
   framing_ = Framing::jsonl;  // also for garbage: line by line gives the clearest errors
+  if (prefer_csv_) {
+    framing_ = Framing::csv;
+    return;
+  }
   if (i == buf.size()) return;
+  if (buf[i] != '[' && buf[i] != '{' && !never_csv_) {
+    const void* nl = std::memchr(buf.data(), '\n', buf.size());
+    const std::size_t end =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data()) : buf.size();
+    if (looks_like_csv_header(std::string_view(buf).substr(0, end))) framing_ = Framing::csv;
+    return;
+  }
   if (buf[i] == '[') {
     framing_ = Framing::json_values;
     // A Bot Framework transcript is an array of activities that together are one
@@ -109,7 +126,9 @@ bool Framer::next(Batch& batch) {
     fill(batch.bytes, batch_bytes_);
     choose_framing(batch.bytes);
   }
-  bool got = framing_ == Framing::json_values ? next_values(batch) : next_jsonl(batch);
+  bool got = framing_ == Framing::json_values ? next_values(batch)
+             : framing_ == Framing::csv       ? next_csv(batch)
+                                              : next_jsonl(batch);
   batch.bytes.append(simdjson::SIMDJSON_PADDING, '\0');
   batch.input_bytes = unreported_bytes_;
   unreported_bytes_ = 0;
@@ -302,6 +321,72 @@ bool Framer::next_values(Batch& batch) {
       kept_end = 0;
     } else {
       want = n * 2;
+    }
+  }
+}
+
+// CSV rows end at a line break outside quotes (RFC 4180). The quote state and the line where
+// the row in progress started are kept across blocks.
+void Framer::emit_row(Batch& batch, std::size_t begin, std::size_t end, std::uint64_t line) {
+  const std::string& b = batch.bytes;
+  if (end > begin && b[end - 1] == '\r') --end;
+  if (begin == end) return;  // a blank line is not a row
+  if (end - begin > max_record_) {
+    emit_too_large(batch, line);
+    return;
+  }
+  batch.records.push_back({begin, end - begin, line, false});
+}
+
+bool Framer::next_csv(Batch& batch) {
+  std::string& buf = batch.bytes;
+  std::size_t want = batch_bytes_;
+  std::size_t row_start = 0;  // a row in progress always starts at 0 of a new batch
+  std::size_t i = scanned_;
+  std::size_t kept_end = 0;
+  for (;;) {
+    fill(buf, want);
+    const char* b = buf.data();
+    const std::size_t n = buf.size();
+    for (; i < n; ++i) {
+      const char c = b[i];
+      if (c == '"') {
+        csv_quoted_ = !csv_quoted_;
+      } else if (c == '\n') {
+        ++line_;
+        if (!csv_quoted_) {
+          if (!skipping_record_) emit_row(batch, row_start, i, csv_row_line_);
+          skipping_record_ = false;
+          row_start = kept_end = i + 1;
+          csv_row_line_ = line_;
+          continue;
+        }
+      }
+      if (!skipping_record_ && i - row_start >= max_record_) {
+        emit_too_large(batch, csv_row_line_);
+        skipping_record_ = true;
+      }
+    }
+    if (eof_) {
+      if (row_start < n && !skipping_record_) emit_row(batch, row_start, n, csv_row_line_);
+      done_ = true;
+      return !batch.records.empty();
+    }
+    if (!batch.records.empty()) {
+      if (!skipping_record_) {
+        carry_.assign(buf, row_start, std::string::npos);
+        scanned_ = n - row_start;
+      } else {
+        scanned_ = 0;
+      }
+      buf.resize(kept_end);
+      return true;
+    }
+    if (skipping_record_) {
+      buf.clear();
+      row_start = i = kept_end = 0;
+    } else {
+      want = n * 2;  // one row longer than the block: read on until its end
     }
   }
 }

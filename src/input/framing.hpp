@@ -19,13 +19,16 @@
 
 namespace audit {
 
-enum class Framing { unknown, jsonl, json_values };
+enum class Framing { unknown, jsonl, json_values, csv };
+enum class CsvChoice { detect, always, never };
 
 class Framer {
  public:
   // `name_hint` is the file name, used only to prefer JSONL for `.jsonl` / `.ndjson` files.
+  // CSV: `always` with --input-format csv, `never` with another forced format; `detect` chooses
+  // it for .csv/.tsv names and for a first line that reads as a chat CSV header.
   Framer(ByteSource& source, std::string_view name_hint, std::size_t max_record_bytes,
-         std::size_t batch_bytes);
+         std::size_t batch_bytes, CsvChoice csv = CsvChoice::detect);
 
   // Appends the next records to `batch` (which must be cleared). Returns false once the input
   // is exhausted and nothing was added.
@@ -39,12 +42,16 @@ class Framer {
   void cut_lines(Batch& batch, std::size_t end);
   bool next_jsonl(Batch& batch);
   bool next_values(Batch& batch);
+  bool next_csv(Batch& batch);
+  void emit_row(Batch& batch, std::size_t begin, std::size_t end, std::uint64_t line);
   void emit(Batch& batch, std::size_t begin, std::size_t end, std::uint64_t line);
   void emit_too_large(Batch& batch, std::uint64_t line);
 
   ByteSource& source_;
   bool prefer_jsonl_ = false;
-  bool whole_arrays_ = false;  // a top-level array is one record (Bot Framework transcripts)
+  bool whole_arrays_ = false;
+  bool prefer_csv_ = false;
+  bool never_csv_ = false;  // a top-level array is one record (Bot Framework transcripts)
   std::size_t max_record_;
   std::size_t batch_bytes_;
   Framing framing_ = Framing::unknown;
@@ -70,6 +77,10 @@ class Framer {
   int record_depth_ = 0;  // 0 for a top-level value, 1 for an element of a top-level array
   std::uint64_t record_line_ = 0;
   std::size_t scanned_ = 0;  // bytes of carry_ already scanned
+
+  // CSV: inside a quoted field; where the row in progress started.
+  bool csv_quoted_ = false;
+  std::uint64_t csv_row_line_ = 1;
 };
 
 }  // namespace audit

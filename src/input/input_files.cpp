@@ -12,7 +12,8 @@ bool has_transcript_extension(const std::string& path) {
   std::string_view p = path;
   if (std::size_t slash = p.rfind('/'); slash != std::string_view::npos) p.remove_prefix(slash + 1);
   if (p.size() > 3 && p.substr(p.size() - 3) == ".gz") p.remove_suffix(3);
-  for (std::string_view ext : {".jsonl", ".ndjson", ".json", ".transcript"}) {
+  if (p.size() > 4 && p.substr(p.size() - 4) == ".zst") p.remove_suffix(4);
+  for (std::string_view ext : {".jsonl", ".ndjson", ".json", ".transcript", ".csv", ".tsv"}) {
     if (p.size() > ext.size() && p.substr(p.size() - ext.size()) == ext) return true;
   }
   return false;

@@ -1,8 +1,7 @@
 // Turns the command line's INPUT arguments into the ordered list of files to read.
-// Directories are walked recursively and their .jsonl/.ndjson/.json/.transcript files (optionally
-// .gz) are
-// taken in byte order of their paths, so a run over a directory is reproducible. A file named
-// explicitly is read whatever its extension. "-" is standard input.
+// Directories are walked recursively and their .jsonl/.ndjson/.json/.transcript/.csv/.tsv files
+// (optionally .gz or .zst) are taken in byte order of their paths, so a run over a directory is
+// reproducible. A file named explicitly is read whatever its extension. "-" is standard input.
 #pragma once
 
 #include <string>

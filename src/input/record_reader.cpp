@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "input/csv.hpp"
 #include "input/schema.hpp"
 #include "text/utf8.hpp"
 
@@ -269,6 +270,9 @@ bool looks_like_activities(dom::array a) {
 
 }  // namespace
 
+RecordReader::RecordReader() = default;
+RecordReader::~RecordReader() = default;
+
 InputFormat RecordReader::detect(const char* record, std::size_t length, std::size_t capacity) {
   (void)capacity;  // the caller guarantees SIMDJSON_PADDING bytes after the record
   dom::element doc;
@@ -355,9 +359,18 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
                   "use --input-format");
     }
   }
+  if (map_ != nullptr && map_->json_mapping() && format == InputFormat::auto_detect)
+    format = InputFormat::mapped;
   out.format = format;
   ReadContext ctx{arena_, source_name, line, {}, {}};
+  ctx.map = map_;
   SchemaFn schema = schema_for(format)->read;
+  if (schema == nullptr && is_row_format(format)) {
+    return fail(ErrorKind::invalid_record,
+                fmt::format("a {} row among whole conversations: a file of rows must hold rows "
+                            "only (see docs/formats.md)",
+                            format_name(format)));
+  }
   if (schema == nullptr) {
     return fail(ErrorKind::invalid_record,
                 fmt::format("{} record: expected an array of activities", format_name(format)));
@@ -367,6 +380,114 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     return fail(ErrorKind::invalid_record, fmt::format("{} record: {}", format_name(format), what));
   }
   if (c.turns.empty()) return fail(ErrorKind::empty_conversation, "the conversation has no turns");
+  out.warning = std::move(ctx.warning);
+  out.ok = true;
+  return out;
+}
+
+RecordReader::Outcome RecordReader::read_group(const char* bytes, std::span<const RowSlice> rows,
+                                               std::uint32_t part, InputFormat format,
+                                               const CsvLayout* csv, std::string_view source_name,
+                                               Conversation& c, std::vector<RowError>& row_errors) {
+  Outcome out;
+  out.format = format;
+  c.clear();
+  arena_.reset();
+  row_state_.clear();
+  ReadContext ctx{arena_, source_name, rows.empty() ? 0 : rows.front().line, {}, {}};
+  ctx.copy_strings = true;
+  ctx.state = &row_state_;
+  ctx.map = map_;
+  const Schema* schema = schema_for(format);
+  std::size_t rows_read = 0;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const RowSlice& row = rows[r];
+    ctx.line = row.line;
+    ctx.detail.clear();
+    if (format == InputFormat::csv) {
+      if (!csv_) csv_ = std::make_unique<CsvRowReader>();
+      std::string error;
+      bool repaired = false;
+      if (!csv_->read_row(std::string_view(bytes + row.offset, row.length), *csv, rows_read == 0,
+                          ctx, c, error, repaired)) {
+        row_errors.push_back({row.line, ErrorKind::invalid_record, "csv row: " + error, false});
+        continue;
+      }
+      if (repaired) {
+        out.repaired_utf8 = true;
+        row_errors.push_back({row.line, ErrorKind::invalid_json,
+                              "invalid UTF-8 replaced with U+FFFD; the row was audited", true});
+      }
+      ++rows_read;
+      continue;
+    }
+    // JSON rows: each parsed on its own (repairing invalid UTF-8 like whole records).
+    const char* data = bytes + row.offset;
+    std::size_t length = row.length;
+    dom::element doc;
+    auto err = parser_.parse(data, length, false).get(doc);
+    bool repaired = false;
+    if (err == simdjson::UTF8_ERROR) {
+      repaired_.clear();
+      repair_utf8(std::string_view(data, length), repaired_);
+      length = repaired_.size();
+      repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
+      err = parser_.parse(repaired_.data(), length, false).get(doc);
+      repaired = true;
+    }
+    if (err) {
+      row_errors.push_back({row.line, ErrorKind::invalid_json,
+                            fmt::format("invalid JSON: {}", simdjson::error_message(err)), false});
+      continue;
+    }
+    dom::object o;
+    if (doc.get_object().get(o)) {
+      row_errors.push_back(
+          {row.line, ErrorKind::not_an_object, "the record is not a JSON object", false});
+      continue;
+    }
+    // A row of one conversation may fail halfway: what it added is taken back.
+    const std::size_t turns_before = c.turns.size(), events_before = c.events.size(),
+                      metadata_before = c.metadata.size(), order_before = row_state_.order.size();
+    const std::uint32_t saved_action_turn = row_state_.action_turn;
+    const bool saved_nlu_fallback = row_state_.nlu_fallback;
+    if (auto row_err = schema->read_row(o, ctx, c)) {
+      c.turns.resize(turns_before);
+      c.events.resize(events_before);
+      c.metadata.resize(metadata_before);
+      row_state_.order.resize(order_before);
+      row_state_.action_turn = saved_action_turn;
+      row_state_.nlu_fallback = saved_nlu_fallback;
+      std::string what =
+          ctx.detail.empty() ? std::string(simdjson::error_message(row_err)) : ctx.detail;
+      row_errors.push_back({row.line, ErrorKind::invalid_record,
+                            fmt::format("{} row: {}", format_name(format), what), false});
+      continue;
+    }
+    if (repaired) {
+      out.repaired_utf8 = true;
+      row_errors.push_back({row.line, ErrorKind::invalid_json,
+                            "invalid UTF-8 replaced with U+FFFD; the row was audited", true});
+    }
+    ++rows_read;
+  }
+  if (format == InputFormat::dialogflow) finish_dialogflow(ctx, c);
+  if (rows_read == 0) {
+    out.kind = ErrorKind::empty_conversation;
+    return out;  // every row failed and was reported: nothing more to say
+  }
+  if (c.id.empty()) {
+    // CSV without an id column: the file is one conversation.
+    c.id = arena_.store(format == InputFormat::csv
+                            ? std::string(source_name)
+                            : fmt::format("{}:{}", source_name, rows.front().line));
+  }
+  if (part > 0) c.id = arena_.store(fmt::format("{}#{}", c.id, part + 1));
+  if (c.turns.empty()) {
+    out.kind = ErrorKind::empty_conversation;
+    out.message = "the conversation has no turns";
+    return out;
+  }
   out.warning = std::move(ctx.warning);
   out.ok = true;
   return out;

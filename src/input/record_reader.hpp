@@ -18,10 +18,13 @@
 #include <string_view>
 #include <vector>
 
+#include "input/batch.hpp"
 #include "model.hpp"
 #include "options.hpp"
 
 namespace audit {
+
+class CsvRowReader;
 
 // Stable storage for strings a reader has to build (joined content parts, "file:line" ids).
 // Reset per record; keeps its first block so steady state allocates nothing.
@@ -42,6 +45,24 @@ class TextArena {
   std::string building_;
 };
 
+// What a reader keeps between the events or rows of one conversation.
+struct RowState {
+  static constexpr std::uint32_t kNoTurn = static_cast<std::uint32_t>(-1);
+  std::uint32_t action_turn = kNoTurn;  // Rasa: a text-less bot turn an action made
+  bool nlu_fallback = false;            // Rasa: the last user turn was not understood
+  // Dialogflow: (turn_position, arrival) of every turn, to put rows back in order.
+  std::vector<std::pair<std::int64_t, std::uint32_t>> order;
+  // Dialogflow: JSON columns exported as strings are parsed again, with a parser of their own.
+  simdjson::dom::parser nested;
+  std::string nested_bytes;
+
+  void clear() {
+    action_turn = kNoTurn;
+    nlu_fallback = false;
+    order.clear();
+  }
+};
+
 // What a schema reader needs besides the JSON object.
 struct ReadContext {
   TextArena& arena;
@@ -49,9 +70,25 @@ struct ReadContext {
   std::uint64_t line = 0;
   std::string detail;   // on error: which field was wrong and how
   std::string warning;  // read, but degraded (e.g. a non-conforming legacy file): said on stderr
+  // Row formats: each row is parsed on its own, so text that must outlive the row is copied.
+  bool copy_strings = false;
+  RowState* state = nullptr;      // row formats: kept across the rows of one conversation
+  const FieldMap* map = nullptr;  // --map
+
+  std::string_view keep(std::string_view s) { return copy_strings ? arena.store(s) : s; }
+};
+
+// A row of a grouped record that could not be read: skipped, the rest of the rows are read.
+struct RowError {
+  std::uint64_t line = 0;
+  ErrorKind kind = ErrorKind::invalid_record;
+  std::string message;
+  bool warning = false;  // read anyway (repaired UTF-8)
 };
 
 using SchemaFn = simdjson::error_code (*)(simdjson::dom::object, ReadContext&, Conversation&);
+// Row formats: one row (an event, a turn) added to the conversation in progress.
+using RowFn = simdjson::error_code (*)(simdjson::dom::object, ReadContext&, Conversation&);
 simdjson::error_code read_native(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_openai(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 
@@ -85,6 +122,9 @@ simdjson::error_code read_metadata_object(simdjson::dom::element v, ReadContext&
 
 class RecordReader {
  public:
+  RecordReader();
+  ~RecordReader();
+
   struct Outcome {
     bool ok = false;
     bool repaired_utf8 = false;
@@ -103,6 +143,16 @@ class RecordReader {
                std::string_view source_name, std::uint64_t line, Conversation& c,
                bool keys_first = false);
 
+  // Row formats: the rows of one grouped record (Batch::rows) as one conversation. A row that
+  // cannot be read goes to `row_errors` and is skipped; the outcome fails only when no row gave
+  // a turn. `csv` is the file's layout for CSV rows.
+  Outcome read_group(const char* bytes, std::span<const RowSlice> rows, std::uint32_t part,
+                     InputFormat format, const CsvLayout* csv, std::string_view source_name,
+                     Conversation& c, std::vector<RowError>& row_errors);
+
+  // --map: records are read through this mapping (the pointer must outlive the reader).
+  void set_mapping(const FieldMap* map) { map_ = map; }
+
   // Looks at a record's keys only: which reader would take it (auto_detect: none).
   InputFormat detect(const char* record, std::size_t length, std::size_t capacity);
 
@@ -113,6 +163,9 @@ class RecordReader {
   simdjson::dom::parser parser_;
   std::string repaired_;
   TextArena arena_;
+  RowState row_state_;
+  std::unique_ptr<CsvRowReader> csv_;
+  const FieldMap* map_ = nullptr;
 };
 
 }  // namespace audit

@@ -12,6 +12,14 @@ std::span<const Schema> all_schemas() {
       {InputFormat::ccai, "ccai", "entries", read_ccai},
       // A transcript is an array of activities (read_botframework); no object key names it.
       {InputFormat::botframework, "botframework", "", nullptr},
+      // Row formats: one record per event / turn, grouped by a key.
+      {InputFormat::rasa_events, "rasa-events", "event", nullptr, read_rasa_event_row, "sender_id"},
+      {InputFormat::dialogflow, "dialogflow", "conversation_name", nullptr, read_dialogflow_row,
+       "conversation_name"},
+      // CSV is recognised by the framer (its header), not by a JSON key.
+      {InputFormat::csv, "csv", "", nullptr},
+      // Any JSON through --map: chosen by the mapping, never by a key.
+      {InputFormat::mapped, "mapped", "", read_mapped},
   };
   return kSchemas;
 }

@@ -13,7 +13,11 @@ struct Schema {
   InputFormat format;
   std::string_view name;  // the --input-format value
   std::string_view key;   // a top-level key only this format has
-  SchemaFn read;
+  SchemaFn read;          // a record that is one conversation
+  // Row formats: the reader of one row, and the top-level field whose value groups rows into
+  // conversations (input/grouping.hpp).
+  RowFn read_row = nullptr;
+  std::string_view group_key = {};
 };
 
 std::span<const Schema> all_schemas();
@@ -23,6 +27,13 @@ simdjson::error_code read_sharegpt(simdjson::dom::object o, ReadContext& ctx, Co
 simdjson::error_code read_rasa(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_contact_lens(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_ccai(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
+simdjson::error_code read_mapped(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
+simdjson::error_code read_rasa_event_row(simdjson::dom::object o, ReadContext& ctx,
+                                         Conversation& c);
+simdjson::error_code read_dialogflow_row(simdjson::dom::object o, ReadContext& ctx,
+                                         Conversation& c);
+// After the last row: Dialogflow rows back in turn_position order.
+void finish_dialogflow(ReadContext& ctx, Conversation& c);
 // Bot Framework transcripts are arrays, not objects: the record reader calls this directly.
 simdjson::error_code read_botframework(simdjson::dom::array activities, ReadContext& ctx,
                                        Conversation& c);

@@ -36,13 +36,19 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-constexpr std::uint32_t kNoTurn = static_cast<std::uint32_t>(-1);
+constexpr std::uint32_t kNoTurn = RowState::kNoTurn;
 
-// What a tracker has said so far that decides how the next event is read.
-struct TrackerState {
-  std::uint32_t action_turn = kNoTurn;  // a text-less bot turn an action made, awaiting its text
-  bool nlu_fallback = false;            // the last user turn was not understood
-};
+// What a tracker has said so far that decides how the next event is read: RowState's
+// action_turn (a text-less bot turn an action made, awaiting its text) and nlu_fallback (the
+// last user turn was not understood). For the event stream it is kept across rows.
+using TrackerState = RowState;
+
+constexpr std::size_t kStreamRow = static_cast<std::size_t>(-1);
+
+// Where an event is, for messages: "events[3]" in a tracker, "event" for a row of the stream.
+std::string at(std::size_t i) {
+  return i == kStreamRow ? std::string("event") : fmt::format("events[{}]", i);
+}
 
 bool contains_ci(std::string_view s, std::string_view needle) {
   if (needle.size() > s.size()) return false;
@@ -85,9 +91,10 @@ simdjson::error_code event_text(dom::element v, ReadContext& ctx, std::size_t i,
                                 std::string_view& text) {
   if (v.is_null()) return simdjson::SUCCESS;
   if (auto err = v.get_string().get(text)) {
-    ctx.detail = fmt::format("events[{}].text: expected a string or null", i);
+    ctx.detail = fmt::format("{}.text: expected a string or null", at(i));
     return err;
   }
+  text = ctx.keep(text);
   return simdjson::SUCCESS;
 }
 
@@ -98,14 +105,14 @@ simdjson::error_code read_intent(dom::element v, ReadContext& ctx, Conversation&
   if (v.is_null()) return simdjson::SUCCESS;
   dom::object parse_data;
   if (auto err = v.get_object().get(parse_data)) {
-    ctx.detail = fmt::format("events[{}].parse_data: expected an object", i);
+    ctx.detail = fmt::format("{}.parse_data: expected an object", at(i));
     return err;
   }
   dom::element intent_value;
   if (parse_data["intent"].get(intent_value) || intent_value.is_null()) return simdjson::SUCCESS;
   dom::object intent;
   if (auto err = intent_value.get_object().get(intent)) {
-    ctx.detail = fmt::format("events[{}].parse_data.intent: expected an object", i);
+    ctx.detail = fmt::format("{}.parse_data.intent: expected an object", at(i));
     return err;
   }
   Event e;
@@ -114,19 +121,20 @@ simdjson::error_code read_intent(dom::element v, ReadContext& ctx, Conversation&
     if (kv.key == "name") {
       if (kv.value.is_null()) continue;
       if (auto err = kv.value.get_string().get(e.name)) {
-        ctx.detail = fmt::format("events[{}].parse_data.intent.name: expected a string", i);
+        ctx.detail = fmt::format("{}.parse_data.intent.name: expected a string", at(i));
         return err;
       }
     } else if (kv.key == "confidence") {
       if (kv.value.is_null()) continue;
       if (auto err = kv.value.get_double().get(e.value)) {
-        ctx.detail = fmt::format("events[{}].parse_data.intent.confidence: expected a number", i);
+        ctx.detail = fmt::format("{}.parse_data.intent.confidence: expected a number", at(i));
         return err;
       }
     }
   }
   if (e.name.empty()) return simdjson::SUCCESS;
   nlu_fallback = e.name == "nlu_fallback";
+  e.name = ctx.keep(e.name);
   c.events.push_back(e);
   return simdjson::SUCCESS;
 }
@@ -148,13 +156,8 @@ void add_bot_turn(Conversation& c, TrackerState& state, std::string_view text, s
   c.turns.push_back(turn);
 }
 
-simdjson::error_code read_event(dom::element v, ReadContext& ctx, Conversation& c, std::size_t i,
+simdjson::error_code read_event(dom::object o, ReadContext& ctx, Conversation& c, std::size_t i,
                                 TrackerState& state) {
-  dom::object o;
-  if (auto err = v.get_object().get(o)) {
-    ctx.detail = fmt::format("events[{}]: expected an object", i);
-    return err;
-  }
   std::string_view type;
   bool has_type = false, has_text = false, has_name = false, has_parse_data = false;
   dom::element text_value, name_value, parse_data;
@@ -162,7 +165,7 @@ simdjson::error_code read_event(dom::element v, ReadContext& ctx, Conversation& 
   for (dom::key_value_pair kv : o) {
     if (kv.key == "event") {
       if (auto err = kv.value.get_string().get(type)) {
-        ctx.detail = fmt::format("events[{}].event: expected a string", i);
+        ctx.detail = fmt::format("{}.event: expected a string", at(i));
         return err;
       }
       has_type = true;
@@ -220,12 +223,12 @@ simdjson::error_code read_event(dom::element v, ReadContext& ctx, Conversation& 
     }
     std::string_view name;
     if (auto err = name_value.get_string().get(name)) {
-      ctx.detail = fmt::format("events[{}].name: expected a string", i);
+      ctx.detail = fmt::format("{}.name: expected a string", at(i));
       return err;
     }
     state.action_turn = kNoTurn;
     Event e;
-    if (action_event(name, e)) {
+    if (action_event(ctx.keep(name), e)) {
       add_bot_turn(c, state, {}, time_ms, &e);
       state.action_turn = static_cast<std::uint32_t>(c.turns.size() - 1);
     }
@@ -247,7 +250,12 @@ simdjson::error_code read_rasa(dom::object o, ReadContext& ctx, Conversation& c)
       }
       std::size_t i = 0;
       for (dom::element e : events) {
-        if (auto err = read_event(e, ctx, c, i++, state)) return err;
+        dom::object event;
+        if (auto err = e.get_object().get(event)) {
+          ctx.detail = fmt::format("{}: expected an object", at(i));
+          return err;
+        }
+        if (auto err = read_event(event, ctx, c, i++, state)) return err;
       }
       has_events = true;
     } else if (kv.key == "sender_id") {
@@ -269,6 +277,28 @@ simdjson::error_code read_rasa(dom::object o, ReadContext& ctx, Conversation& c)
   }
   if (c.id.empty()) c.id = ctx.arena.store(fmt::format("{}:{}", ctx.source_name, ctx.line));
   return simdjson::SUCCESS;
+}
+
+// The event stream (`rasa export` to a broker): one event per line, with the sender_id added.
+// The grouper (input/grouping.hpp) has put one sender's events of one session together, in file
+// order; each is read like a tracker event, with the state kept across rows.
+simdjson::error_code read_rasa_event_row(dom::object o, ReadContext& ctx, Conversation& c) {
+  if (c.id.empty()) {
+    dom::element sender;
+    bool is_null = false;
+    if (o["sender_id"].get(sender) == simdjson::SUCCESS) {
+      if (auto err = scalar_text(sender, ctx.arena, c.id, is_null)) {
+        ctx.detail = "sender_id: expected a string";
+        return err;
+      }
+      c.id = ctx.keep(c.id);
+    }
+  }
+  std::string_view channel;
+  if (c.metadata.empty() && o["input_channel"].get_string().get(channel) == simdjson::SUCCESS &&
+      !channel.empty())
+    c.metadata.push_back({"channel", ctx.keep(channel)});
+  return read_event(o, ctx, c, kStreamRow, *ctx.state);
 }
 
 }  // namespace audit

@@ -145,6 +145,7 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
     for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
       if (c.events[e].kind == EventKind::handoff) f.handoff = true;
       if (c.events[e].kind == EventKind::fallback) f.fallback = true;
+      if (c.events[e].kind == EventKind::human_request) f.human_request = true;
     }
     if (turn.role == Role::agent) f.handoff = true;
   }

@@ -24,10 +24,8 @@ struct Read : test::ReadRecord {
     std::string s;
     const Turn& turn = c.turns.at(t);
     for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      static constexpr std::string_view kKinds[] = {"handoff", "fallback", "intent", "sentiment",
-                                                    "other"};
       if (!s.empty()) s += ' ';
-      s += kKinds[static_cast<int>(c.events[e].kind)];
+      s += event_kind_name(c.events[e].kind);
       s += ':';
       s += c.events[e].name;
     }
