@@ -75,7 +75,7 @@ struct DetectorOptions {
   double repeat_window = 4;            // user-repeat: how many earlier user turns to compare with
   double escalation_window = 2;        // missed-escalation: bot turns allowed before a handoff (K)
   double frustration_score = -0.6;     // missed-escalation: a user turn at or below is a trigger
-  double drop_delta = 0.5;             // sentiment-drop: fall from an earlier high
+  double drop_delta = 0.45;            // sentiment-drop: fall from an earlier high
   double negative_score = -0.25;       // sentiment-drop / negative-ending: "negative" means <= this
 };
 

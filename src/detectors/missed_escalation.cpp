@@ -9,9 +9,11 @@
 //   - sensitive-topic: a customer turn about fraud, bereavement, a legal threat, a formal
 //     complaint or safety ("someone used my card", "my husband passed away", "I'll contact my
 //     lawyer", "I smell gas");
-//   - frustration: a customer turn at or below `missed-escalation.frustration` (-0.6), or a
-//     second negative customer turn in a row (both at or below `sentiment.negative`): strong
-//     or sustained frustration;
+//   - frustration: a customer turn at or below `missed-escalation.frustration` (-0.6), a
+//     second negative customer turn in a row (both at or below `sentiment.negative`), or a
+//     turn where the customer's mood falls as sentiment-drop defines it (from a level above
+//     `sentiment.negative` by at least `sentiment-drop.delta`): strong, sustained or rising
+//     frustration;
 //   - repeated-failure: the bot turn that completes a fallback run of `fallback-loop.min-run`
 //     or a loop of `bot-loop.min-occurrences` (the same definitions as those rules).
 // A handoff is a platform handoff event, an `agent` turn, or a bot turn announcing a transfer
@@ -22,9 +24,10 @@
 // A request or a sensitive topic must be followed by a handoff within the next
 // `missed-escalation.window` bot turns (K, default 2). Frustration or repeated failure must be
 // followed by a handoff before the end, unless a later customer turn is clearly satisfied
-// (sentiment >= 0.25: the bot recovered); a frustration trigger also needs at least one bot
-// turn after it (a customer whose last words are angry and who leaves is negative-ending's
-// case). Once a handoff has happened, later turns are the agent's business and are not judged.
+// (sentiment >= 0.1: the customer accepts what the bot did). Frustration in the customer's
+// last words counts too when a bot turn came before it: the bot had its turns to hand over and
+// the customer leaves angry (a lone angry message with no bot turn around it is not judged).
+// Once a handoff has happened, later turns are the agent's business and are not judged.
 // Traps that are not requests: "my travel agent", "the user agent string", "an ATM operator",
 // "no need for a human", "are you a bot?" (text/cues.cpp, `not_human_request`), and a request
 // phrase after a negation ("I don't want to speak to an agent").
@@ -51,7 +54,7 @@ namespace {
 enum class Trigger { none, request, sensitive, frustration, failure };
 
 // A customer turn at least this positive after frustration or failure: satisfied after all.
-constexpr double kSatisfied = 0.25;
+constexpr double kSatisfied = 0.1;
 
 std::string_view trigger_kind(Trigger t) {
   switch (t) {
@@ -96,6 +99,11 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
   std::size_t hard_bots = 0, soft_bots = 0, requests = 0;
   bool hard_missed = false;
   bool previous_negative = false;  // the last customer turn that expressed a mood was negative
+  // The customer's mood and its highest level so far, as sentiment-drop defines them: a fall
+  // from a neutral or positive level to a negative turn is rising frustration.
+  bool seen_customer = false;
+  double level = 0, high = 0;
+  bool bot_seen = false, soft_after_bot = false;  // a bot turn came before the soft trigger
   bool handed_over = false;
   std::vector<std::uint32_t> hard_turns, soft_turns;
   for (std::uint32_t i = 0; i < c.turns.size() && !handed_over; ++i) {
@@ -113,10 +121,15 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
         ++requests;
       } else if (ft.cues & cue_bit(Cue::sensitive)) {
         t = Trigger::sensitive;
-      } else if (ft.sentiment <= opt.frustration_score || (negative && previous_negative)) {
+      } else if (ft.sentiment <= opt.frustration_score || (negative && previous_negative) ||
+                 (negative && seen_customer && high > opt.negative_score &&
+                  high - ft.sentiment >= opt.drop_delta)) {
         t = Trigger::frustration;
       }
       if (ft.sentiment != 0) previous_negative = negative;
+      if (ft.sentiment != 0 || !seen_customer) level = ft.sentiment;
+      if (!seen_customer || level > high) high = level;
+      seen_customer = true;
       if (soft != kNone && t == Trigger::none && ft.sentiment >= kSatisfied) soft = kNone;
     } else if (role == Role::bot) {
       if (hard != kNone && !hard_missed) {
@@ -128,6 +141,7 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
         if (soft_turns.size() < window + 1) soft_turns.push_back(i);
       }
       if (i == failure_at) t = Trigger::failure;
+      bot_seen = true;
     }
     if (t == Trigger::request || t == Trigger::sensitive) {
       if (hard == kNone) {
@@ -141,14 +155,17 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
       soft = i;
       soft_kind = t;
       soft_bots = 0;
+      soft_after_bot = bot_seen;
       soft_turns.assign(1, i);
     }
   }
   const bool hard_finding = hard != kNone && (hard_missed || !handed_over);
-  // Frustration in the customer's last words, with no bot turn after it, gave the bot no chance
-  // to hand over: that is negative-ending's business.
+  // Frustration in the customer's last words counts when it answers the bot (the bot had its
+  // turns to hand over and the customer leaves angry); a lone angry message with no bot turn
+  // around it gave the bot no chance.
   const bool soft_finding =
-      soft != kNone && !handed_over && !(soft_kind == Trigger::frustration && soft_bots == 0);
+      soft != kNone && !handed_over &&
+      !(soft_kind == Trigger::frustration && soft_bots == 0 && !soft_after_bot);
   if (!hard_finding && !soft_finding) return;
 
   Finding f;

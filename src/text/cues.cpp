@@ -219,6 +219,48 @@ constexpr CueEntry kCues[] = {
     {Cue::human_request, "un conseiller"},
     {Cue::human_request, "vraie personne"},
     {Cue::human_request, "parler à un agent"},
+    // More ways to ask, per language: the titles people use for staff (executive, manager,
+    // adviser, operator, caseworker), "a real human", "put me through", "escalate".
+    {Cue::human_request, "speak to a rep"},
+    {Cue::human_request, "talk to a rep"},
+    {Cue::human_request, "customer service rep"},
+    {Cue::human_request, "real agent"},
+    {Cue::human_request, "someone from support"},
+    {Cue::human_request, "someone from your team"},
+    {Cue::human_request, "escalate this"},
+    {Cue::human_request, "escalate my"},
+    {Cue::human_request, "escalate it"},
+    {Cue::human_request, "hablar con un ejecutivo"},
+    {Cue::human_request, "hablar con una ejecutiva"},
+    {Cue::human_request, "hablar con un representante"},
+    {Cue::human_request, "hablar con el encargado"},
+    {Cue::human_request, "hablar con un encargado"},
+    {Cue::human_request, "hablar con alguien de verdad"},
+    {Cue::human_request, "hablar con una persona real"},
+    {Cue::human_request, "comunicarme con un"},
+    {Cue::human_request, "comunícame con"},
+    {Cue::human_request, "pásame con"},
+    {Cue::human_request, "atención humana"},
+    {Cue::human_request, "quiero un agente"},
+    {Cue::human_request, "mit einem menschlichen"},
+    {Cue::human_request, "mit einem echten"},
+    {Cue::human_request, "einen menschen"},
+    {Cue::human_request, "mit einer person"},
+    {Cue::human_request, "mit einem sachbearbeiter"},
+    {Cue::human_request, "mit ihrem vorgesetzten"},
+    {Cue::human_request, "mit dem vorgesetzten"},
+    {Cue::human_request, "verbinden sie mich"},
+    {Cue::human_request, "verbinde mich"},
+    {Cue::human_request, "parler avec un conseiller"},
+    {Cue::human_request, "parler avec quelqu'un"},
+    {Cue::human_request, "parler avec une personne"},
+    {Cue::human_request, "parler à un opérateur"},
+    {Cue::human_request, "un vrai humain"},
+    {Cue::human_request, "un être humain"},
+    {Cue::human_request, "agent humain"},
+    {Cue::human_request, "mettez moi en relation"},
+    {Cue::human_request, "passez moi un conseiller"},
+    {Cue::human_request, "joindre un conseiller"},
 
     // Traps: they name an agent or a human but ask for none.
     {Cue::not_human_request, "travel agent"},
@@ -274,6 +316,8 @@ constexpr CueEntry kCues[] = {
     {Cue::not_human_request, "no hace falta un agente"},
     {Cue::not_human_request, "no necesito un agente"},
     {Cue::not_human_request, "no necesito hablar con"},
+    {Cue::not_human_request, "el gerente de mi"},
+    {Cue::not_human_request, "mi ejecutivo de cuenta"},
 
     // Sensitive matters a bot should hand to a person: fraud, bereavement, legal threats,
     // formal complaints, safety.
@@ -694,9 +738,10 @@ constexpr CueEntry kCues[] = {
 };
 
 constexpr std::string_view kBareHumanWords[] = {
-    "agent",      "human",   "person",     "representative", "operator",    "someone",
-    "humano",     "persona", "agente",     "mensch",         "mitarbeiter", "humain",
-    "conseiller", "rep",     "supervisor", "manager"};
+    "agent",      "human",         "person",     "representative", "operator",    "someone",
+    "humano",     "persona",       "agente",     "mensch",         "mitarbeiter", "humain",
+    "conseiller", "rep",           "supervisor", "manager",        "ejecutivo",   "gerente",
+    "asesor",     "representante", "operador",   "vorgesetzter",   "berater",     "opérateur"};
 
 }  // namespace
 

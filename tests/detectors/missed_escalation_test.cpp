@@ -62,9 +62,54 @@ TEST_CASE("missed-escalation: strong frustration answered without a handoff",
   CHECK(out[0].severity == Severity::warning);
 }
 
-TEST_CASE("missed-escalation: angry last words with no bot turn after are not judged",
+TEST_CASE("missed-escalation: angry last words after a bot answer are missed",
           "[missed-escalation]") {
+  // The bot had its turn to hand over; the customer leaves angry.
   Built b = convo({user("where is my order"), bot("It is on its way."),
                    user("this is useless, worst service ever")});
+  auto out = run(detect_missed_escalation, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].kind == "frustration");
+  CHECK(out[0].severity == Severity::warning);
+  CHECK(out[0].turns == std::vector<std::uint32_t>{2});
+}
+
+TEST_CASE("missed-escalation: a lone angry message with no bot turn is not judged",
+          "[missed-escalation]") {
+  Built b = convo({user("this is useless, worst service ever")});
   CHECK(run(detect_missed_escalation, b).empty());
+}
+
+TEST_CASE("missed-escalation: a fall from a good mood to disappointment is rising frustration",
+          "[missed-escalation]") {
+  // "That's really disappointing." is above the frustration threshold on its own (-0.56), but it
+  // falls from a positive level by more than sentiment-drop.delta.
+  Built b = convo({user("Thanks, that's great!"), bot("The item is out of stock."),
+                   user("That's really disappointing.")});
+  REQUIRE(b.p.turns[2].sentiment > -0.6);
+  auto out = run(detect_missed_escalation, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].kind == "frustration");
+  // Near miss: the same words from a customer who was never in a good mood are not a fall, and
+  // one negative turn is not sustained frustration.
+  Built flat = convo({user("Hmm, that's a bit disappointing."), bot("The item is out of stock."),
+                      user("That's really disappointing.")});
+  CHECK(run(detect_missed_escalation, flat).size() == 1);  // two negative turns in a row
+  Built single = convo({user("I need the duvet set in King."), bot("The item is out of stock."),
+                        user("Oh, that's a pity.")});
+  REQUIRE(single.p.turns[2].sentiment > -0.45);
+  CHECK(run(detect_missed_escalation, single).empty());  // a fall under delta
+}
+
+TEST_CASE("missed-escalation: frustration the bot resolves, the customer accepting, is fine",
+          "[missed-escalation]") {
+  Built b =
+      convo({user("Please add the upgrade."), bot("Done: 280 EUR more."),
+             user("this is useless, worst service ever"), bot("I have cancelled the upgrade."),
+             user("Gut. Aber das hätte man vorher sagen sollen.")});
+  CHECK(run(detect_missed_escalation, b).empty());
+  Built unhappy = convo({user("Please add the upgrade."), bot("Done: 280 EUR more."),
+                         user("this is useless, worst service ever"),
+                         bot("The price is set by the hotel."), user("Whatever.")});
+  CHECK(run(detect_missed_escalation, unhappy).size() == 1);
 }

@@ -23,7 +23,8 @@ TEST_CASE("sentiment-drop: negative from the start is not a drop", "[sentiment-d
 
 TEST_CASE("sentiment-drop: a small dip is a near miss", "[sentiment-drop]") {
   Built b = convo({user("hello, I have a question about my bill"), bot("Sure."),
-                   user("hmm ok, that's a bit disappointing")});
+                   user("hmm ok, that's not ideal")});
+  REQUIRE(b.p.turns[2].sentiment < -0.25);  // negative, but only just
   CHECK(run(detect_sentiment_drop, b).empty());
 }
 
@@ -34,4 +35,14 @@ TEST_CASE("sentiment-drop: the delta threshold decides", "[sentiment-drop]") {
   const double fall = out[0].score;
   CHECK(run(detect_sentiment_drop, b, DetectorOptions{.drop_delta = fall}).size() == 1);
   CHECK(run(detect_sentiment_drop, b, DetectorOptions{.drop_delta = fall + 0.01}).empty());
+}
+
+TEST_CASE("sentiment-drop: one clear complaint after a neutral start is a drop",
+          "[sentiment-drop]") {
+  // A single complaint phrase of valence about -2 scores about -0.46 (sentiment-drop.delta 0.45).
+  Built b = convo({user("hello, I have a question about my bill"), bot("Please visit our website."),
+                   user("That didn't help.")});
+  REQUIRE(b.p.turns[2].sentiment > -0.5);
+  CHECK(run(detect_sentiment_drop, b).size() == 1);
+  CHECK(run(detect_sentiment_drop, b, DetectorOptions{.drop_delta = 0.5}).empty());
 }

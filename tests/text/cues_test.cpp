@@ -40,6 +40,24 @@ TEST_CASE("cues: requests for a human in Spanish, German and French", "[cues]") 
   }
 }
 
+TEST_CASE("cues: staff titles and other ways to ask, in four languages", "[cues]") {
+  for (const char* s :
+       {"can I speak to a rep", "please escalate this", "quiero hablar con un ejecutivo",
+        "gerente por favor", "pásame con alguien", "Verbinden Sie mich bitte mit einem Menschen",
+        "ich will mit einem echten Menschen reden", "je voudrais parler avec un conseiller",
+        "un vrai humain svp", "Vorgesetzter!"}) {
+    CAPTURE(s);
+    CHECK(asks_for_human(s));
+  }
+  // A title in a sentence about something else is no request.
+  for (const char* s :
+       {"el gerente de mi empresa necesita la factura", "my manager needs the invoice",
+        "the rep at the store said it was fine", "does the problem escalate quickly?"}) {
+    CAPTURE(s);
+    CHECK_FALSE(asks_for_human(s));
+  }
+}
+
 TEST_CASE("cues: traps that name an agent or a human but ask for none", "[cues]") {
   for (const char* s :
        {"my travel agent booked it", "what's a user agent string", "no need for a human, thanks",

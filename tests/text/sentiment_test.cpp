@@ -116,3 +116,53 @@ TEST_CASE("sentiment: scores stay within [-1, 1] for odd input", "[sentiment]") 
   CHECK(score(many_bad) < -0.9f);
   CHECK(score(many_good) > 0.9f);
 }
+
+TEST_CASE("sentiment: counting the attempts is frustration", "[sentiment]") {
+  for (std::string_view s :
+       {"I've told you three times.", "Tried it 4 times.", "Ya os lo he dicho cinco veces.",
+        "Ich habe das schon dreimal erklärt.", "Je vous l'ai expliqué trois fois."}) {
+    CAPTURE(s, score(s));
+    CHECK(score(s) <= -0.3f);
+  }
+  // A frequency, an instalment plan or a plain count is not.
+  for (std::string_view s : {"Take two tablets three times a day.", "Je peux payer en 3 fois ?",
+                             "Zweimal täglich einnehmen.", "I ordered three shirts."}) {
+    CAPTURE(s, score(s));
+    CHECK(std::abs(score(s)) < 0.3f);
+  }
+}
+
+TEST_CASE("sentiment: a failure that persists is negative", "[sentiment]") {
+  for (std::string_view s : {"It still hasn't arrived.", "Aún no he recibido nada.",
+                             "Es geht immer noch nicht.", "Il n'est toujours pas arrivé."}) {
+    CAPTURE(s, score(s));
+    CHECK(score(s) <= -0.3f);
+  }
+  CHECK(score("I still love it.") > 0.3f);  // "still" without a negator is no failure
+}
+
+TEST_CASE("sentiment: nobody acting on it is negative", "[sentiment]") {
+  for (std::string_view s : {"Nobody called me back.", "Personne ne m'a rappelé.",
+                             "Keiner hat sich gemeldet.", "Nadie me contesta."}) {
+    CAPTURE(s, score(s));
+    CHECK(score(s) <= -0.3f);
+  }
+}
+
+TEST_CASE("sentiment: fed up without an emotion word", "[sentiment]") {
+  for (std::string_view s : {"This is going nowhere. Forget it.", "That tells me nothing.",
+                             "I'm done with this.", "C'est exaspérant.", "Es imposible.",
+                             "Das hat mir nicht geholfen.", "Me parece una falta de respeto."}) {
+    CAPTURE(s, score(s));
+    CHECK(score(s) <= -0.3f);
+  }
+  CHECK(score("Sie haben mir sehr geholfen, danke!") > 0.3f);
+}
+
+TEST_CASE("sentiment: a short positive word closing a complaint is ironic", "[sentiment]") {
+  CHECK(score("It broke again. Great.") <= -0.3f);
+  CHECK(score("Otra vez sin conexión, genial.") <= -0.3f);
+  // Thanks closing a complaint is politeness; a contrast is a real change of mood.
+  CHECK(score("It broke again, thanks!") > score("It broke again. Great."));
+  CHECK(score("My order was late, but it arrived, great.") > 0.3f);
+}
