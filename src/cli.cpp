@@ -171,8 +171,8 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
                   "record format (auto: from each file's first record)")
       ->transform(CLI::CheckedTransformer(kInputFormats).description(""))
       ->type_name(
-          "auto|native|openai|sharegpt|rasa|contact-lens|ccai|botframework|rasa-events|"
-          "dialogflow|csv|mapped");
+          "auto|native|openai|sharegpt|rasa|contact-lens|ccai|botframework|copilot|"
+          "rasa-events|dialogflow|csv|mapped");
   sub->add_option("--map", raw.maps,
                   "where fields are in another export: JSON paths (id=ticket.id turns=comments "
                   "role=author.type text=body time=created_at metadata.NAME=PATH) or CSV "

@@ -22,6 +22,7 @@ enum class InputFormat {
   contact_lens,
   ccai,
   botframework,
+  copilot,  // Bot Framework activities in a Copilot Studio / Direct Line envelope
   // Row formats: one record per turn or event, grouped into conversations (input/grouping.hpp).
   rasa_events,
   dialogflow,

@@ -355,8 +355,9 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
     if (format == InputFormat::auto_detect) {
       return fail(ErrorKind::unknown_format,
                   "unknown record format: none of the fields that identify a format (turns, "
-                  "messages, conversations, events, Transcript, entries); see docs/formats.md or "
-                  "use --input-format");
+                  "messages, conversations, events, Transcript, entries, activities, content, "
+                  "event, conversation_name); see docs/formats.md, or use --input-format or "
+                  "--map");
     }
   }
   if (map_ != nullptr && map_->json_mapping() && format == InputFormat::auto_detect)

@@ -12,6 +12,10 @@ std::span<const Schema> all_schemas() {
       {InputFormat::ccai, "ccai", "entries", read_ccai},
       // A transcript is an array of activities (read_botframework); no object key names it.
       {InputFormat::botframework, "botframework", "", nullptr},
+      // The same activities in an envelope: Direct Line / Copilot Studio ({"activities": [...]})
+      // or a Dataverse ConversationTranscript row ({"content": "{\"activities\": ...}"}).
+      {InputFormat::copilot, "copilot", "activities", read_botframework_envelope},
+      {InputFormat::copilot, "copilot", "content", read_botframework_envelope},
       // Row formats: one record per event / turn, grouped by a key.
       {InputFormat::rasa_events, "rasa-events", "event", nullptr, read_rasa_event_row, "sender_id"},
       {InputFormat::dialogflow, "dialogflow", "conversation_name", nullptr, read_dialogflow_row,

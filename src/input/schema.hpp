@@ -27,6 +27,9 @@ simdjson::error_code read_sharegpt(simdjson::dom::object o, ReadContext& ctx, Co
 simdjson::error_code read_rasa(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_contact_lens(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_ccai(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
+// Copilot Studio / Direct Line envelopes around Bot Framework activities.
+simdjson::error_code read_botframework_envelope(simdjson::dom::object o, ReadContext& ctx,
+                                                Conversation& c);
 simdjson::error_code read_mapped(simdjson::dom::object o, ReadContext& ctx, Conversation& c);
 simdjson::error_code read_rasa_event_row(simdjson::dom::object o, ReadContext& ctx,
                                          Conversation& c);

@@ -28,6 +28,14 @@
 // `recipient`; the addressee's role is its `role`, else its name when that clearly names a bot
 // ("bot", "...Bot") or a user ("user"), else the opposite of the other party's. An activity
 // whose speaker cannot be told is skipped and counted in the warning.
+//
+// Envelopes around the same activities (read_botframework_envelope):
+//   - Direct Line / Copilot Studio: {"activities": [...], "watermark": "12"};
+//   - Copilot Studio (Power Virtual Agents) transcripts as Dataverse stores them, one row of the
+//     ConversationTranscript table: {"conversationtranscriptid": "...", "name": "...",
+//     "content": "{\"activities\": [...]}", ...} — `content` is a string holding the JSON (or
+//     the object itself). Without a conversation.id in the activities, the row's
+//     conversationtranscriptid (else its name) is the id; the row's other scalars are metadata.
 #include <fmt/format.h>
 
 #include <array>
@@ -345,6 +353,59 @@ simdjson::error_code read_botframework(dom::array activities, ReadContext& ctx, 
     if (!ctx.warning.empty()) ctx.warning += "; ";
     ctx.warning += fmt::format("{} message {} without a determinable speaker skipped", st.no_role,
                                st.no_role == 1 ? "activity" : "activities");
+  }
+  return simdjson::SUCCESS;
+}
+
+simdjson::error_code read_botframework_envelope(dom::object o, ReadContext& ctx, Conversation& c) {
+  dom::element content;
+  bool has_content = o["content"].get(content) == simdjson::SUCCESS;
+  dom::object inner = o;
+  if (has_content) {
+    if (content.is_string()) {
+      // Its own parser: the row's document stays valid for the metadata below. One per thread;
+      // the views into it last until this thread reads its next envelope, after the audit.
+      thread_local dom::parser nested;
+      thread_local std::string bytes;
+      bytes.assign(content.get_string().value_unsafe());
+      const std::size_t length = bytes.size();
+      bytes.append(simdjson::SIMDJSON_PADDING, '\0');
+      dom::element doc;
+      if (auto err = nested.parse(bytes.data(), length, false).get(doc)) {
+        ctx.detail =
+            fmt::format("content: a string that is not JSON ({})", simdjson::error_message(err));
+        return err;
+      }
+      content = doc;
+    }
+    if (auto err = content.get_object().get(inner)) {
+      ctx.detail = "content: expected an object with \"activities\"";
+      return err;
+    }
+  }
+  dom::array activities;
+  if (auto err = inner["activities"].get_array().get(activities)) {
+    ctx.detail = has_content ? "content: missing \"activities\" (an array)"
+                             : "activities: expected an array";
+    return err;
+  }
+  if (auto err = read_botframework(activities, ctx, c)) return err;
+  if (!has_content) return simdjson::SUCCESS;
+  const std::string named_by_line = fmt::format("{}:{}", ctx.source_name, ctx.line);
+  const bool unnamed = c.id == named_by_line;
+  for (dom::key_value_pair kv : o) {
+    if (kv.key == "content") continue;
+    std::string_view value;
+    bool is_null = false;
+    if (scalar_text(kv.value, ctx.arena, value, is_null) != simdjson::SUCCESS || is_null ||
+        value.empty())
+      continue;
+    if (unnamed &&
+        (kv.key == "conversationtranscriptid" || (kv.key == "name" && c.id == named_by_line))) {
+      c.id = value;
+      continue;
+    }
+    c.metadata.push_back({kv.key, value});
   }
   return simdjson::SUCCESS;
 }
