@@ -528,7 +528,24 @@ constexpr Entry kEntries[] = {
     {A(kActGeneric), "habituellement"},
     {A(kActGeneric), "en principe"},
 
+    // bot: the value given could not be used (beyond the cue tables' invalid values).
+    {A(kActUnusable), "couldn't locate"},
+    {A(kActUnusable), "no match"},
+    {A(kActUnusable), "konnte keine"},
+    {A(kActUnusable), "konnten keine"},
+    {A(kActUnusable), "kann keine"},
+    {A(kActUnusable), "nicht finden"},
+    {A(kActUnusable), "no encuentro"},
+    {A(kActUnusable), "no pude encontrar"},
+    {A(kActUnusable), "no he encontrado"},
+    {A(kActUnusable), "no hemos encontrado"},
+    {A(kActUnusable), "je ne trouve"},
+    {A(kActUnusable), "nous ne trouvons"},
+    {A(kActUnusable), "n'ai pas trouve"},
+    {A(kActUnusable), "n'avons pas trouve"},
+
     // Names of details the cue tables lack (bot-reask).
+    {S(Cue::slot_order), "dossier"},
     {S(Cue::slot_order), "buchungsnummer"},
     {S(Cue::slot_order), "buchungscode"},
     {S(Cue::slot_order), "auftragsnummer"},

@@ -57,6 +57,7 @@ enum TurnAct : std::uint8_t {
   kActRequest = 1 << 3,     // "I want", "can I", "I need", "quiero", "ich möchte", "je voudrais"
   kActGiveUp = 1 << 4,      // "forget it", "never mind", "déjalo", "vergiss es", "laissez tomber"
   kActGeneric = 1 << 5,     // bot: a general answer, "usually", "in der Regel", "généralement"
+  kActUnusable = 1 << 6,    // bot: "konnte keine Buchung finden", "je ne trouve aucun dossier"
 };
 
 struct IntentFeatures {
