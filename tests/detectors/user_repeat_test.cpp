@@ -140,7 +140,7 @@ TEST_CASE("user-repeat: a correction is not a repeat", "[user-repeat]") {
 
 TEST_CASE("user-repeat: a value re-given with a marker is the bot's re-ask", "[user-repeat]") {
   Built b = convo({user("my order 4471902 never arrived, where is it?"),
-                   bot("What is your order number?"), user("4471902, like I said.")});
+                   bot("What is your order number?"), user("4471902, like I said. Where is it?")});
   CHECK(run(detect_user_repeat, b).empty());
 }
 
