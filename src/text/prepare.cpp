@@ -142,6 +142,7 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
     f.question = stats.questions > 0;
     f.values = find_values(turn.text);
     analyse_cues(turn, tokens, f.token_count, lexicon, f);
+    f.intent = find_intents(tokens, f.token_count, out.chars);
     for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
       if (c.events[e].kind == EventKind::handoff) f.handoff = true;
       if (c.events[e].kind == EventKind::fallback) f.fallback = true;

@@ -12,6 +12,7 @@
 
 #include "model.hpp"
 #include "text/cues.hpp"
+#include "text/intents.hpp"
 #include "text/lexicon.hpp"
 #include "text/tokenize.hpp"
 
@@ -28,6 +29,7 @@ struct TurnFeatures {
   bool fallback = false;       // bot turn: a fallback event or phrase
   bool handoff = false;        // a handoff event, an agent turn, or a bot handoff phrase
   bool human_request = false;  // user turn: asks for a human
+  IntentFeatures intent;       // what the turn asks for, repeat/rebuttal acts (text/intents.hpp)
 };
 
 struct Prepared {

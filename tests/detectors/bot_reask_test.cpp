@@ -63,3 +63,39 @@ TEST_CASE("bot-reask: an order number next to the word order counts", "[bot-reas
                    bot("Sorry about that! Could you tell me your order number?")});
   CHECK(run(detect_bot_reask, b).size() == 1);
 }
+
+TEST_CASE("bot-reask: a detail named as the cue tables do not name it", "[bot-reask]") {
+  // A policy number and a name given up front, asked for with German names.
+  Built b = convo({user("Mein Name ist Karin Vogt, Versicherungsnummer HV-7781204."),
+                   bot("Gerne. Wie lautet Ihre Versicherungsnummer?"), user("HV-7781204"),
+                   bot("Danke. Wie ist Ihr vollständiger Name?")});
+  auto out = run(detect_bot_reask, b);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].turns == std::vector<std::uint32_t>{0, 1});
+  CHECK(out[1].message.find("name") != std::string::npos);
+}
+
+TEST_CASE("bot-reask: a booking code with letters next to the word booking", "[bot-reask]") {
+  Built b = convo({user("Hola, mi reserva tiene el localizador TFN7QX y quiero cambiar la fecha."),
+                   bot("Perfecto. ¿Me indicas tu localizador?")});
+  CHECK(run(detect_bot_reask, b).size() == 1);
+  // The same code with no word saying what it is is not an order number.
+  Built bare =
+      convo({user("my router shows TFN7QX on the screen"), bot("What is your booking reference?")});
+  CHECK(run(detect_bot_reask, bare).empty());
+}
+
+TEST_CASE("bot-reask: 'not found' excuses asking again only for what was not found",
+          "[bot-reask]") {
+  Built b = convo({user("I want to stop service at 77 Birch Rd when I move out on Aug 30."),
+                   bot("I couldn't find 77 Birch Rd. Could you double-check the address?"),
+                   user("Sorry, 77 Birch Lane."), bot("Found it. What date would you like?")});
+  auto out = run(detect_bot_reask, b);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].turns == std::vector<std::uint32_t>{0, 3});
+  // Asking again for the detail that was not found is right.
+  Built again = convo({user("Hallo, meine Buchungsnummer ist KL8832."),
+                       bot("Ich konnte keine Buchung KL8832 finden. Könnten Sie die "
+                           "Buchungsnummer noch einmal eingeben?")});
+  CHECK(run(detect_bot_reask, again).empty());
+}
