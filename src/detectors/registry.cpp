@@ -29,29 +29,36 @@ std::span<const Detector> all_detectors() {
        "rephrase?   -> fallback-loop",
        detect_fallback_loop},
       {"user-repeat", "the customer has to ask the same thing again",
-       "Flags a customer turn whose content-word stems match an earlier customer turn's (the "
-       "larger of Jaccard and, with 3+ words each, the overlap coefficient >= "
-       "user-repeat.similarity, or >= 0.3 when the customer says \"again\", \"I already "
-       "asked\"), within the last user-repeat.window customer turns and with a bot turn in "
-       "between. Not a repeat: an answer to the bot's question (a value, or 5 tokens or fewer), a "
-       "follow-up starting with \"and\" / \"what about\". Severity: warning.\n\n  user: when "
-       "will my refund arrive?\n  bot:  Refunds are processed in 5-7 days.\n  user: yes but "
-       "when will MY refund arrive?   -> user-repeat",
+       "Flags a customer turn that asks again for what an earlier customer turn (within "
+       "user-repeat.window, with a bot turn between) asked: by wording (content-stem similarity "
+       ">= user-repeat.similarity); by intent (the same support request family - where is it, "
+       "refund, cancel, return, log in, charge, a person, ... in en/es/de/fr - after a bot reply "
+       "that did not settle it: a fallback, a general answer, a reply sent before); a rephrase "
+       "after a fallback; a repeat marker (\"I already asked\", \"ya te dije\", \"wie "
+       "gesagt\"); or a rebuttal that asks again (\"yes, but...\"). Not a repeat: a correction, "
+       "a value re-given for the bot's question, a follow-up starting with \"and\" / \"what "
+       "about\". Severity: warning.\n\n  user: where's my refund?\n  bot:  Refunds are processed "
+       "once the item passes inspection.\n  user: I already asked: when do I get my money "
+       "back?   -> user-repeat",
        detect_user_repeat},
       {"bot-reask", "the bot asks for something the customer already gave",
-       "Flags a bot question for a detail (order number, email, phone, account number, date of "
-       "birth, postcode, address, name) after the customer gave it: answering an earlier "
-       "question for it with a value of the right kind, or stating it (\"my order number is "
-       "4471902\"). Not a re-ask: a confirmation (\"just to confirm, ...\"), or asking again "
-       "after the bot said the value was invalid or not found. One finding per detail. "
-       "Severity: warning.\n\n  bot:  What is your order number?\n  user: 4471902\n  bot:  "
-       "Thanks. And what is your order number?   -> bot-reask",
+       "Flags a bot question for a detail (order number or booking reference, email, phone, "
+       "account number, date of birth, postcode, address, name, booking date; en/es/de/fr names) "
+       "after the customer gave it: answering an earlier question for it with a value of the "
+       "right kind, stating it (\"my order number is 4471902\", \"my name is Ana\"), or a value "
+       "that says what it is (an email, a phone number, a code next to \"order\"). Not a re-ask: "
+       "a confirmation (\"just to confirm, ...\"), or asking again for a detail the bot said was "
+       "invalid or not found. One finding per detail. Severity: warning.\n\n  bot:  What is your "
+       "order number?\n  user: 4471902\n  bot:  Thanks. And what is your order number?   -> "
+       "bot-reask",
        detect_bot_reask},
       {"missed-escalation", "a customer who needed a human did not get one",
        "Triggers: a request for a human (en/es/de/fr: \"talk to a real person\", \"agent "
-       "please\", \"hablar con una persona\", \"mit einem Mitarbeiter\", \"un conseiller\"), a "
-       "sensitive topic (fraud, bereavement, legal threat, formal complaint, safety), strong or "
-       "sustained frustration (missed-escalation.frustration, or two negative turns in a row), "
+       "please\", \"hablar con una persona\", \"mit einem Mitarbeiter\", \"un conseiller\"; or a "
+       "platform userEscalated signal), a sensitive topic (fraud, bereavement, legal threat, "
+       "formal complaint, safety), strong, sustained or rising frustration "
+       "(missed-escalation.frustration, two negative turns in a row, or a sentiment drop; angry "
+       "last words after a bot turn count), "
        "repeated failure (a fallback run or a loop). A request or sensitive topic needs a handoff "
        "within missed-escalation.window bot turns; frustration or failure one before the end, "
        "unless the customer is satisfied later. A handoff is a platform event, an agent turn or a "
