@@ -64,11 +64,12 @@ bool different_numbers(const Prepared& p, const TurnFeatures& a, const TurnFeatu
 bool near_duplicate(const Prepared& p, const TurnFeatures& a, const TurnFeatures& b,
                     const DetectorOptions& opt) {
   if (b.fallback) return false;
-  if (jaccard(p.words(a), p.words(b)) >= opt.loop_similarity) return true;
+  const SetSimilarity words = set_similarity(p.words(a), p.words(b));
+  if (words.jaccard >= opt.loop_similarity) return true;
   // One message contained in the other: "Which plan are you on?" inside "I can help you change
   // plans. Which plan are you on?"
   if (a.word_count >= kMinWordsForContainment && b.word_count >= kMinWordsForContainment &&
-      overlap_coefficient(p.words(a), p.words(b)) >= kContainment && !different_numbers(p, a, b))
+      words.containment >= kContainment && !different_numbers(p, a, b))
     return true;
   return a.content_count >= kMinContentForParaphrase &&
          b.content_count >= kMinContentForParaphrase &&

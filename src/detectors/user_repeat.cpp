@@ -186,10 +186,10 @@ bool unresolved(const Conversation& c, const Prepared& p, std::uint32_t b, std::
 
 double similarity(const Prepared& p, const TurnFeatures& a, const TurnFeatures& b) {
   if (a.content_count < 2 || b.content_count < 2) return 0;
-  double s = jaccard(p.content(a), p.content(b));
+  const SetSimilarity s = set_similarity(p.content(a), p.content(b));
   if (a.content_count >= kMinContentForOverlap && b.content_count >= kMinContentForOverlap)
-    s = std::max(s, overlap_coefficient(p.content(a), p.content(b)));
-  return s;
+    return std::max(s.jaccard, s.containment);
+  return s.jaccard;
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <bitset>
 #include <string>
 #include <vector>
 
@@ -606,6 +607,9 @@ struct Tables {
   PhraseMatcher phrases;
   FlatTable<std::uint16_t> stems;  // stem hash -> tag + 1 | kStem
   std::size_t min_stem = 64, max_stem = 0;
+  // The stems' first min_stem letters, hashed to 16 bits: a word whose start is not among them
+  // cannot match any stem, which spares the prefix lookups for almost every word.
+  std::bitset<1 << 16> starts;
 };
 
 const Tables& tables() {
@@ -613,6 +617,7 @@ const Tables& tables() {
     Tables t;
     for (std::string_view f : kFillers)
       t.phrases.add_filler(f);
+    std::vector<std::string> stems;
     for (const Entry& e : kEntries) {
       if (e.phrase.ends_with('*')) {
         const std::vector<std::string> w = tokenize_words(e.phrase.substr(0, e.phrase.size() - 1));
@@ -620,10 +625,13 @@ const Tables& tables() {
         t.stems[token_hash(w[0])] = static_cast<std::uint16_t>((e.tag + 1) | kStem);
         t.min_stem = std::min(t.min_stem, w[0].size());
         t.max_stem = std::max(t.max_stem, w[0].size());
+        stems.push_back(w[0]);
       } else {
         t.phrases.add(e.phrase, e.tag);
       }
     }
+    for (const std::string& stem : stems)
+      t.starts.set(token_hash(std::string_view(stem).substr(0, t.min_stem)) & 0xFFFF);
     return t;
   }();
   return tables;
@@ -660,6 +668,8 @@ IntentFeatures find_intents(const Token* tokens, std::size_t n, std::string_view
     std::string_view w = chars.substr(tokens[i].begin, tokens[i].length);
     // French elision: "l'argent" is looked up as "argent", "qu'un" as "un".
     if (std::size_t q = w.find('\''); q != std::string_view::npos && q <= 2) w.remove_prefix(q + 1);
+    if (w.size() < t.min_stem || !t.starts.test(token_hash(w.substr(0, t.min_stem)) & 0xFFFF))
+      continue;
     for (std::size_t len = t.min_stem; len <= w.size() && len <= t.max_stem; ++len) {
       const std::uint16_t* e = t.stems.find(token_hash(w.substr(0, len)));
       if (e && (*e & kStem)) apply(static_cast<std::uint8_t>((*e & 0xFF) - 1), out);

@@ -158,6 +158,15 @@ double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> 
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 
+SetSimilarity set_similarity(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+  SetSimilarity s;
+  if (a.empty() || b.empty()) return s;
+  const std::size_t common = overlap(a, b);
+  s.jaccard = static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+  s.containment = static_cast<double>(common) / static_cast<double>(std::min(a.size(), b.size()));
+  return s;
+}
+
 double overlap_coefficient(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
   if (a.empty() || b.empty()) return 0;
   return static_cast<double>(overlap(a, b)) / static_cast<double>(std::min(a.size(), b.size()));

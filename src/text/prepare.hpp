@@ -52,6 +52,11 @@ struct Prepared {
 void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out);
 
 // |a ∩ b| / |a ∪ b| of two sorted sets; 0 when both are empty.
+// Jaccard and overlap coefficient of two sorted sets from one merge (callers that need both).
+struct SetSimilarity {
+  double jaccard = 0, containment = 0;
+};
+SetSimilarity set_similarity(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 double jaccard(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
 // |a ∩ b| / min(|a|, |b|): how much of the smaller set the larger one contains.
 double overlap_coefficient(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b);
