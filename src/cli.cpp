@@ -178,7 +178,8 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
                   "role=author.type text=body time=created_at metadata.NAME=PATH) or CSV "
                   "columns (id, role, text, time); role.VALUE=user|bot|agent|system maps a "
                   "speaker label; repeatable (docs/formats.md)")
-      ->type_name("KEY=PATH");
+      ->type_name("KEY=PATH")
+      ->allow_extra_args(false);
   sub->add_option("--group-window", opt.input.group_window,
                   "row formats (CSV, Rasa event stream, Dialogflow rows): a conversation is "
                   "complete once this many rows pass without one of its rows (0: at end of file; "
@@ -192,13 +193,18 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
   sub->add_option("--threads", opt.threads, "worker threads (0: all cores)")
       ->check(CLI::Range(0u, 256u))
       ->capture_default_str();
-  sub->add_option("--rules", raw.only, "run only these rules (comma-separated)")->type_name("LIST");
+  // Repeatable options take one value per use, so `--rules x FILE` leaves FILE an input.
+  sub->add_option("--rules", raw.only, "run only these rules (comma-separated)")
+      ->type_name("LIST")
+      ->allow_extra_args(false);
   sub->add_option("--disable", raw.disable, "do not run these rules (comma-separated)")
-      ->type_name("LIST");
+      ->type_name("LIST")
+      ->allow_extra_args(false);
   sub->add_option("--set", raw.sets,
                   "set a rule threshold, e.g. bot-loop.min-occurrences=4 "
                   "(`chataudit rules NAME` lists them); repeatable")
-      ->type_name("KEY=VALUE");
+      ->type_name("KEY=VALUE")
+      ->allow_extra_args(false);
   sub->add_option("--lexicon", cmd.lexicon,
                   "add or override sentiment lexicon entries (VADER format: term<TAB>valence)")
       ->check(CLI::ExistingFile)
@@ -312,13 +318,15 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
       ->add_option("-o,--output", raw.outputs,
                    "also write a report to FILE, format from its extension (.txt, .json, "
                    ".jsonl); repeatable")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   add_analysis_options(audit_cmd, cmd, raw);
   audit_cmd
       ->add_option("--fail-on", raw.fail_on,
                    "exit 1 if RULE has any finding, or if the share of conversations it "
                    "flags is above RATE (RULE>RATE); RULE may be `any`; repeatable")
-      ->type_name("RULE[>RATE]");
+      ->type_name("RULE[>RATE]")
+      ->allow_extra_args(false);
   audit_cmd->add_flag("--strict", opt.output.strict, "exit 2 if any record was skipped");
   audit_cmd->add_flag("--stats", opt.output.stats, "print throughput and timing on stderr");
   add_color_option(audit_cmd, opt);

@@ -147,6 +147,12 @@ class InputReader {
   bool group_rows(const Batch& in, Batch& out) {
     const std::string_view group_key = schema_for(format_)->group_key;
     for (const RecordSlice& r : in.records) {
+      if (r.too_large && format_ == InputFormat::csv && !csv_) {
+        out.read_error = fmt::format(
+            "line {}: the CSV header is larger than --max-record-size; the columns are unknown",
+            r.line);
+        return false;
+      }
       if (r.too_large) {
         grouper_->add_too_large(r.line, out);
         continue;

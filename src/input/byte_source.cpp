@@ -73,7 +73,11 @@ bool ByteSource::sniff(std::string& error) {
     z_.next_in = in_.data();
     z_.avail_in = static_cast<uInt>(got);
     peeked_.clear();
-  } else if (got == 4 && byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) {
+  } else if (got == 4 &&
+             ((byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) ||
+              // A skippable frame first (pzstd, seekable zstd): 0x184D2A5?.
+              ((byte(0) & 0xf0) == 0x50 && byte(1) == 0x2a && byte(2) == 0x4d &&
+               byte(3) == 0x18))) {
     zstd_ = ZSTD_createDStream();
     if (zstd_ == nullptr || ZSTD_isError(ZSTD_initDStream(zstd_))) {
       error = "cannot initialise zstd";

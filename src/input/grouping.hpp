@@ -7,11 +7,11 @@
 //
 // When is a conversation complete? Exports are usually sorted by conversation, but event streams
 // interleave them. A conversation is complete when `window` rows have gone by without one of its
-// rows, or at the end of the file, or when it reaches `max_bytes`. So memory holds at most
-// `window` rows, whatever the file size. Rows of a key that come back after its group was closed
-// start a new part of that conversation, flagged `resumed` (the worker warns). With window 0
-// every conversation stays open to the end of the file: any order works, and memory grows with
-// the file.
+// rows, or at the end of the file, or when it reaches `max_bytes`. So memory holds the
+// conversations seen in the last `window` rows (each at most `max_bytes`), whatever the file size.
+// Rows of a key that come back after its group was closed start a new part of that conversation,
+// flagged `resumed` (the worker warns). With window 0 every conversation stays open to the end of
+// the file: any order works, and memory grows with the file.
 #pragma once
 
 #include <cstddef>

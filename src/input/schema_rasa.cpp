@@ -184,7 +184,7 @@ simdjson::error_code read_event(dom::object o, ReadContext& ctx, Conversation& c
     }
   }
   if (!has_type) {
-    ctx.detail = fmt::format("events[{}]: missing \"event\"", i);
+    ctx.detail = fmt::format("{}: missing \"event\"", at(i));
     return simdjson::NO_SUCH_FIELD;
   }
 
@@ -218,7 +218,7 @@ simdjson::error_code read_event(dom::object o, ReadContext& ctx, Conversation& c
     state.action_turn = kNoTurn;
   } else if (type == "action") {
     if (!has_name) {
-      ctx.detail = fmt::format("events[{}]: missing \"name\"", i);
+      ctx.detail = fmt::format("{}: missing \"name\"", at(i));
       return simdjson::NO_SUCH_FIELD;
     }
     std::string_view name;
