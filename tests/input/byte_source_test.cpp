@@ -184,3 +184,137 @@ TEST_CASE("byte-source: a directory cannot be opened as a file", "[byte-source]"
   CHECK_FALSE(src.open(dir.path.string(), error));
   CHECK_FALSE(error.empty());
 }
+
+// --- zstd --------------------------------------------------------------------------------------
+
+namespace {
+
+// One zstd frame holding `data`; with `checksum`, the frame ends with a checksum of the content.
+std::string zstd_frame(std::string_view data, bool checksum = false) {
+  ZSTD_CCtx* cctx = ZSTD_createCCtx();
+  REQUIRE(cctx != nullptr);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, 3);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, checksum ? 1 : 0);
+  std::string out(ZSTD_compressBound(data.size()), '\0');
+  const std::size_t n = ZSTD_compress2(cctx, out.data(), out.size(), data.data(), data.size());
+  ZSTD_freeCCtx(cctx);
+  REQUIRE_FALSE(ZSTD_isError(n));
+  out.resize(n);
+  return out;
+}
+
+// A skippable frame (what pzstd writes first): magic 0x184D2A50, a 4-byte size, then that many
+// bytes the decoder skips.
+std::string skippable_frame(std::string_view payload) {
+  std::string s("\x50\x2a\x4d\x18", 4);
+  const auto n = static_cast<std::uint32_t>(payload.size());
+  for (int i = 0; i < 4; ++i)
+    s.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+  s += payload;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("byte-source: zstd data is recognised by its magic and decompressed", "[byte-source]") {
+  const std::string data = "{\"a\":1}\n{\"b\":2}\n";
+  const std::string z = zstd_frame(data);
+  REQUIRE(z.compare(0, 4, "\x28\xb5\x2f\xfd") == 0);
+  TempFile f(z, ".txt");  // the name does not matter
+  ReadAll r = read_all(f.str());
+  REQUIRE(r.opened);
+  CHECK_FALSE(r.failed);
+  CHECK_FALSE(r.gzip);
+  CHECK(r.data == data);
+  CHECK(r.compressed == z.size());
+}
+
+TEST_CASE("byte-source: zstd data larger than one compressed block", "[byte-source]") {
+  const std::string data = noise(600000);
+  const std::string z = zstd_frame(data);
+  REQUIRE(z.size() > 256 * 1024);
+  TempFile f(z, ".zst");
+  ReadAll r = read_all(f.str(), 65536);
+  CHECK_FALSE(r.failed);
+  CHECK(r.data == data);
+  CHECK(r.compressed == z.size());
+}
+
+TEST_CASE("byte-source: concatenated zstd frames are read one after the other", "[byte-source]") {
+  TempFile f(zstd_frame("{\"a\":1}\n") + zstd_frame("{\"b\":2}\n", true) + zstd_frame(""),
+             ".jsonl.zst");
+  ReadAll r = read_all(f.str());
+  CHECK_FALSE(r.failed);
+  CHECK(r.data == "{\"a\":1}\n{\"b\":2}\n");
+}
+
+TEST_CASE("byte-source: zstd frames read in tiny chunks", "[byte-source]") {
+  const std::string first(5000, 'x'), second = "second frame\n";
+  TempFile f(zstd_frame(first) + zstd_frame(second), ".zst");
+  ReadAll r = read_all(f.str(), 3);
+  CHECK_FALSE(r.failed);
+  CHECK(r.data == first + second);
+}
+
+TEST_CASE("byte-source: an empty zstd frame is an empty input", "[byte-source]") {
+  TempFile f(zstd_frame(""), ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK(r.opened);
+  CHECK_FALSE(r.failed);
+  CHECK(r.data.empty());
+}
+
+TEST_CASE("byte-source: a truncated zstd file is an error that says so", "[byte-source]") {
+  const std::string z = zstd_frame("{\"id\":\"c1\",\"turns\":[]}\n" + noise(3000), true);
+  for (std::size_t keep :
+       {z.size() - 1, z.size() - 4, z.size() / 2, std::size_t{6}, std::size_t{4}}) {
+    CAPTURE(keep);
+    TempFile f(z.substr(0, keep), ".zst");
+    ReadAll r = read_all(f.str());
+    REQUIRE(r.opened);
+    CHECK(r.failed);
+    CHECK(r.error == "zstd data is truncated");
+  }
+}
+
+TEST_CASE("byte-source: the second zstd frame cut short is truncated too", "[byte-source]") {
+  const std::string second = zstd_frame(noise(2000));
+  TempFile f(zstd_frame("first\n") + second.substr(0, second.size() / 2), ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK(r.failed);
+  CHECK(r.error == "zstd data is truncated");
+  CHECK(r.data.rfind("first\n", 0) == 0);  // what came before the cut was delivered
+}
+
+TEST_CASE("byte-source: a zstd frame with a bad checksum is corrupt", "[byte-source]") {
+  std::string z = zstd_frame("hello world, hello zstd\n", true);
+  z.back() = static_cast<char>(z.back() ^ 0x55);  // the content checksum ends the frame
+  TempFile f(z, ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK(r.failed);
+  CHECK_THAT(r.error, Catch::StartsWith("corrupt zstd data: "));
+}
+
+TEST_CASE("byte-source: junk after the last zstd frame is an error", "[byte-source]") {
+  TempFile f(zstd_frame("hello\n") + "junk after the frame", ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK(r.failed);
+  CHECK_THAT(r.error, Catch::StartsWith("corrupt zstd data: "));
+}
+
+TEST_CASE("byte-source: a skippable frame between zstd frames is skipped", "[byte-source]") {
+  TempFile f(zstd_frame("one\n") + skippable_frame("index") + zstd_frame("two\n"), ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK_FALSE(r.failed);
+  CHECK(r.data == "one\ntwo\n");
+}
+
+// pzstd (and seekable-format writers) start the file with a skippable frame.
+TEST_CASE("byte-source: zstd that starts with a skippable frame (pzstd) is decompressed",
+          "[byte-source]") {
+  TempFile f(skippable_frame(std::string("\x0e\x00\x00\x00", 4)) + zstd_frame("parallel\n"),
+             ".zst");
+  ReadAll r = read_all(f.str());
+  CHECK_FALSE(r.failed);
+  CHECK(r.data == "parallel\n");
+}

@@ -358,3 +358,201 @@ TEST_CASE("framer: binary garbage over the size limit is one too-large record", 
   CHECK(f.records[0].line == 1);
   CHECK(f.finished);
 }
+
+// --- CSV ---------------------------------------------------------------------------------------
+
+namespace {
+
+// Like frame(), with the CSV choice of the command line.
+Framed frame_csv(std::string_view bytes, std::string_view suffix = ".csv",
+                 CsvChoice choice = CsvChoice::detect, std::size_t max_record = 1 << 20,
+                 std::size_t batch_bytes = 1 << 16) {
+  TempFile file(bytes, suffix);
+  ByteSource source;
+  std::string error;
+  REQUIRE(source.open(file.str(), error));
+  Framer framer(source, file.str(), max_record, batch_bytes, choice);
+  Framed out;
+  Batch batch;
+  for (int guard = 0; guard < 10000; ++guard) {
+    batch.clear();
+    if (!framer.next(batch)) {
+      out.finished = true;
+      break;
+    }
+    ++out.batches;
+    for (const RecordSlice& r : batch.records) {
+      if (r.offset + r.length + simdjson::SIMDJSON_PADDING > batch.bytes.size()) out.padded = false;
+      out.records.push_back({r.too_large ? std::string() : batch.bytes.substr(r.offset, r.length),
+                             r.line, r.too_large});
+    }
+    if (batch.last_of_file) out.read_error = batch.read_error;
+  }
+  out.framing = framer.framing();
+  return out;
+}
+
+using Rows = std::vector<std::string>;
+using Lines = std::vector<std::uint64_t>;
+
+}  // namespace
+
+TEST_CASE("framer: CSV rows end at a newline outside quotes", "[framer][csv]") {
+  Framed f = frame_csv(
+      "conversation_id,role,text\n"
+      "c1,user,\"two\nlines, and \"\"quotes\"\"\"\n"
+      "c1,bot,plain\n");
+  CHECK(f.framing == Framing::csv);
+  CHECK(bytes_of(f) == Rows{"conversation_id,role,text",
+                            "c1,user,\"two\nlines, and \"\"quotes\"\"\"", "c1,bot,plain"});
+  CHECK(lines_of(f) == Lines{1, 2, 4});
+  CHECK(f.finished);
+  CHECK(f.padded);
+}
+
+TEST_CASE("framer: CSV with CRLF, blank lines and no newline at the end", "[framer][csv]") {
+  Framed f = frame_csv("role,text\r\nuser,\"a\r\nb\"\r\n\r\n\nbot,last");
+  CHECK(bytes_of(f) == Rows{"role,text", "user,\"a\r\nb\"", "bot,last"});
+  CHECK(lines_of(f) == Lines{1, 2, 6});
+}
+
+TEST_CASE("framer: a blank line inside quotes belongs to the field", "[framer][csv]") {
+  Framed f = frame_csv("role,text\nuser,\"para 1\n\npara 2\"\nbot,ok\n");
+  CHECK(bytes_of(f) == Rows{"role,text", "user,\"para 1\n\npara 2\"", "bot,ok"});
+  CHECK(lines_of(f) == Lines{1, 2, 5});
+}
+
+TEST_CASE("framer: a BOM before the CSV header is dropped", "[framer][csv]") {
+  Framed f = frame_csv("\xEF\xBB\xBFrole,text\nuser,hi\n");
+  CHECK(bytes_of(f) == Rows{"role,text", "user,hi"});
+}
+
+TEST_CASE("framer: an unclosed quote runs to the end of the file", "[framer][csv]") {
+  Framed f = frame_csv("role,text\nuser,\"oops\nbot,hello\nuser,bye\n");
+  REQUIRE(f.records.size() == 2);
+  CHECK_THAT(f.records[1].bytes, Catch::StartsWith("user,\"oops\nbot,hello\nuser,bye"));
+  CHECK(lines_of(f) == Lines{1, 2});
+  CHECK(f.finished);
+}
+
+TEST_CASE("framer: CSV quote state and line numbers are kept across blocks", "[framer][csv]") {
+  // About 400 KB of rows, many with quoted newlines and doubled quotes: rows straddle the
+  // 64 KB blocks the framer reads, some with the block boundary inside the quotes.
+  std::string text = "conversation_id,role,text\n";
+  Rows expected = {"conversation_id,role,text"};
+  Lines lines = {1};
+  std::uint64_t line = 2;
+  for (int i = 0; i < 4000; ++i) {
+    std::string row = "c";
+    row += std::to_string(i % 37);
+    row += ",user,";
+    int breaks = i % 4;
+    if (breaks == 0) {
+      row += "plain text number ";
+      row += std::to_string(i);
+    } else {
+      row += '"';
+      for (int b = 0; b < breaks; ++b) {
+        row += "line ";
+        row += std::to_string(b);
+        row += " with \"\"quotes\"\", commas\n";
+      }
+      row.append(static_cast<std::size_t>(i % 50), 'z');
+      row += '"';
+    }
+    text += row + "\n";
+    expected.push_back(row);
+    lines.push_back(line);
+    line += static_cast<std::uint64_t>(breaks) + 1;
+  }
+  REQUIRE(text.size() > 300000);
+  Framed f = frame_csv(text, ".csv", CsvChoice::detect, 1 << 20, 64);
+  CHECK(f.framing == Framing::csv);
+  CHECK(f.batches > 3);
+  CHECK(f.padded);
+  REQUIRE(f.records.size() == expected.size());
+  CHECK(bytes_of(f) == expected);
+  CHECK(lines_of(f) == lines);
+}
+
+TEST_CASE("framer: a CSV row over max_record_bytes is one too-large record", "[framer][csv]") {
+  Framed f = frame_csv("role,text\nuser,\"" + std::string(100, 'x') + "\nmore\"\nbot,ok\n", ".csv",
+                       CsvChoice::detect, 40);
+  REQUIRE(f.records.size() == 3);
+  CHECK(f.records[1].too_large);
+  CHECK(f.records[1].line == 2);
+  CHECK(f.records[2].bytes == "bot,ok");
+  CHECK(f.records[2].line == 4);
+}
+
+TEST_CASE("framer: a too-large CSV row longer than a block is skipped, quotes and all",
+          "[framer][csv]") {
+  // 200 000 bytes inside quotes, with newlines and a comma-newline that would look like a row
+  // end if the quote state were lost while skipping.
+  std::string field;
+  for (int i = 0; i < 2000; ++i)
+    field += std::string(95, 'q') + ",\"\"\n";
+  const std::string text = "role,text\nuser,hi\nuser,\"" + field + "\"\nbot,after\nuser,end";
+  Framed f = frame_csv(text, ".csv", CsvChoice::detect, 1000, 64);
+  REQUIRE(f.records.size() == 5);
+  CHECK(f.records[2].too_large);
+  CHECK(f.records[2].line == 3);
+  CHECK(f.records[3].bytes == "bot,after");
+  CHECK(f.records[3].line == 2004);
+  CHECK(f.records[4].bytes == "user,end");
+  CHECK(f.finished);
+}
+
+TEST_CASE("framer: a CSV row longer than a block but under the limit is kept", "[framer][csv]") {
+  const std::string big = "user,\"" + std::string(150000, 'y') + "\n" + std::string(10, 'y') + "\"";
+  Framed f = frame_csv("role,text\n" + big + "\nbot,ok\n", ".csv", CsvChoice::detect, 1 << 20, 64);
+  REQUIRE(f.records.size() == 3);
+  CHECK_FALSE(f.records[1].too_large);
+  CHECK(f.records[1].bytes == big);
+  CHECK(lines_of(f) == Lines{1, 2, 4});
+  CHECK(f.padded);
+}
+
+TEST_CASE("framer: CSV is chosen by a .csv or .tsv name, also compressed", "[framer][csv]") {
+  // The content starts like JSON: the name decides.
+  const std::string text = "{weird,header\nx,y\n";
+  for (std::string_view suffix : {".csv", ".tsv", ".csv.gz", ".csv.zst", ".CSV.txt.csv"}) {
+    CAPTURE(suffix);
+    Framed f = frame_csv(text, suffix);
+    CHECK(f.framing == Framing::csv);
+    CHECK(bytes_of(f) == Rows{"{weird,header", "x,y"});
+  }
+}
+
+TEST_CASE("framer: CSV is chosen by a chat CSV header under any name", "[framer][csv]") {
+  Framed f = frame_csv("session_id;speaker;message\ns1;user;\"a\nb\"\n", ".txt");
+  CHECK(f.framing == Framing::csv);
+  CHECK(bytes_of(f) == Rows{"session_id;speaker;message", "s1;user;\"a\nb\""});
+  CHECK(frame_csv("role,text\r\nuser,hi\r\n", "").framing == Framing::csv);
+}
+
+TEST_CASE("framer: a first line that is not a chat CSV header is not CSV", "[framer][csv]") {
+  CHECK(frame_csv("id,name,value\n1,a,b\n", ".txt").framing == Framing::jsonl);
+  CHECK(frame_csv("{\"role\":\"user\",\"text\":\"hi\"}\n", ".txt").framing == Framing::jsonl);
+  CHECK(frame_csv("hello world\n", ".log").framing == Framing::jsonl);
+}
+
+TEST_CASE("framer: CsvChoice::always frames any file as CSV", "[framer][csv]") {
+  Framed f = frame_csv("a|b\n\"x\ny\"|z\n", ".jsonl", CsvChoice::always);
+  CHECK(f.framing == Framing::csv);
+  CHECK(bytes_of(f) == Rows{"a|b", "\"x\ny\"|z"});
+}
+
+TEST_CASE("framer: CsvChoice::never frames a .csv file as JSON", "[framer][csv]") {
+  Framed f = frame_csv("role,text\n{\"a\":1}\n", ".csv", CsvChoice::never);
+  CHECK(f.framing == Framing::jsonl);
+  CHECK(bytes_of(f) == Rows{"role,text", "{\"a\":1}"});
+  CHECK(frame_csv("role,text\nuser,hi\n", ".txt", CsvChoice::never).framing == Framing::jsonl);
+}
+
+TEST_CASE("framer: an empty CSV file has no rows", "[framer][csv]") {
+  Framed f = frame_csv("", ".csv");
+  CHECK(f.framing == Framing::csv);
+  CHECK(f.records.empty());
+  CHECK(f.finished);
+}

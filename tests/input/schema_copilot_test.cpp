@@ -22,7 +22,8 @@ struct Read : test::ReadRecord {
 
 TEST_CASE("copilot: a ConversationTranscript row's content string holds the activities",
           "[schema-copilot]") {
-  Read r(R"({"conversationtranscriptid": "t-41", "name": "x_2026", "schematype": "powervirtualagents",
+  Read r(
+      R"({"conversationtranscriptid": "t-41", "name": "x_2026", "schematype": "powervirtualagents",
     "content": "{\"activities\": [{\"type\": \"message\", \"conversation\": {\"id\": \"conv-9\"}, \"from\": {\"role\": \"user\"}, \"text\": \"fraud on my card\"}, {\"type\": \"typing\", \"from\": {\"role\": \"bot\"}}, {\"type\": \"event\", \"name\": \"handoff.initiate\", \"from\": {\"role\": \"bot\"}}]}"})");
   REQUIRE(r.out.ok);
   CHECK(r.out.format == InputFormat::copilot);
@@ -49,7 +50,8 @@ TEST_CASE("copilot: without a conversation.id the row's id names the conversatio
     "content": "{\"activities\": [{\"type\": \"message\", \"from\": {\"role\": \"bot\"}, \"text\": \"hello\"}]}"})");
   REQUIRE(by_name.out.ok);
   CHECK(by_name.c.id == "n-43");
-  Read unnamed(R"({"content": {"activities": [{"type": "message", "from": {"role": "bot"}, "text": "x"}]}})");
+  Read unnamed(
+      R"({"content": {"activities": [{"type": "message", "from": {"role": "bot"}, "text": "x"}]}})");
   REQUIRE(unnamed.out.ok);
   CHECK(unnamed.c.id == "transcripts.jsonl:4");
 }
