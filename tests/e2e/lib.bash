@@ -26,6 +26,11 @@ exit_code_of() {
   set -e
 }
 
+# sanitized: the binary links AddressSanitizer (memory figures mean nothing then)
+sanitized() {
+  ldd "$BIN" 2> /dev/null | grep -q 'libasan'
+}
+
 finish() {
   echo "$(basename "$0"): $((CHECKS - FAILURES)) passed, $FAILURES failed"
   [ "$FAILURES" = 0 ]
