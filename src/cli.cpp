@@ -153,7 +153,7 @@ namespace {
 // Values that need checking after parsing, shared by the subcommands that audit.
 struct RawOptions {
   std::string format = "text";
-  std::vector<std::string> outputs, only, disable, sets, fail_on, maps;
+  std::vector<std::string> outputs, only, disable, sets, fail_on, maps, handoff_names;
   std::string max_record = "64M";
   CLI::Option* format_opt = nullptr;
 };
@@ -179,6 +179,11 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
                   "columns (id, role, text, time); role.VALUE=user|bot|agent|system maps a "
                   "speaker label; repeatable (docs/formats.md)")
       ->type_name("KEY=PATH")
+      ->allow_extra_args(false);
+  sub->add_option("--handoff-name", raw.handoff_names,
+                  "Rasa: an action whose name contains NAME is a handoff, an intent the customer "
+                  "asking for one (default: handoff, human); repeatable, replaces the defaults")
+      ->type_name("NAME")
       ->allow_extra_args(false);
   sub->add_option("--group-window", opt.input.group_window,
                   "row formats (CSV, Rasa event stream, Dialogflow rows): a conversation is "
@@ -393,6 +398,18 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
                                   cmd.kind == Command::Kind::show || raw.format_opt->count() > 0)) {
     fmt::print(stderr, "chataudit: {}\n", *error);
     return 2;
+  }
+  if (!raw.handoff_names.empty()) {
+    opt.input.handoff_names.clear();
+    for (std::string name : raw.handoff_names) {
+      for (char& ch : name)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      if (name.empty()) {
+        fmt::print(stderr, "chataudit: --handoff-name: expected a non-empty name\n");
+        return 2;
+      }
+      opt.input.handoff_names.push_back(name);
+    }
   }
   if (auto error = parse_maps(raw.maps, opt.input)) {
     fmt::print(stderr, "chataudit: {}\n", *error);

@@ -62,6 +62,9 @@ struct InputOptions {
   // (memory holds at most this many rows); 0: keep every conversation open to the end of file.
   std::size_t group_window = 50000;
   FieldMap map;
+  // Rasa: action names containing one of these (lower case) are handoffs, intent names the
+  // customer asking for one (--handoff-name, repeatable; replaces the defaults).
+  std::vector<std::string> handoff_names = {"handoff", "human"};
 };
 
 // Thresholds of the rules. All are numbers so that one table (detectors/registry.cpp) can list,

@@ -269,6 +269,7 @@ class Worker {
          const std::vector<std::size_t>& enabled)
       : opt_(opt), files_(files), lexicon_(lexicon), enabled_(enabled) {
     if (opt.input.map.json_mapping()) reader_.set_mapping(&opt.input.map);
+    reader_.set_handoff_names(&opt.input.handoff_names);
   }
 
   void process(const Batch& b, BatchResult& r) {

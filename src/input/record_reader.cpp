@@ -365,6 +365,7 @@ RecordReader::Outcome RecordReader::parse(const char* data, std::size_t length,
   out.format = format;
   ReadContext ctx{arena_, source_name, line, {}, {}};
   ctx.map = map_;
+  ctx.handoff_names = handoff_names_;
   SchemaFn schema = schema_for(format)->read;
   if (schema == nullptr && is_row_format(format)) {
     return fail(ErrorKind::invalid_record,
@@ -399,6 +400,7 @@ RecordReader::Outcome RecordReader::read_group(const char* bytes, std::span<cons
   ctx.copy_strings = true;
   ctx.state = &row_state_;
   ctx.map = map_;
+  ctx.handoff_names = handoff_names_;
   const Schema* schema = schema_for(format);
   std::size_t rows_read = 0;
   for (std::size_t r = 0; r < rows.size(); ++r) {

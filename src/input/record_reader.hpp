@@ -74,6 +74,9 @@ struct ReadContext {
   bool copy_strings = false;
   RowState* state = nullptr;      // row formats: kept across the rows of one conversation
   const FieldMap* map = nullptr;  // --map
+  // --handoff-name: Rasa action / intent names (lower case, matched as substrings) that mean a
+  // handoff; null: the defaults.
+  const std::vector<std::string>* handoff_names = nullptr;
 
   std::string_view keep(std::string_view s) { return copy_strings ? arena.store(s) : s; }
 };
@@ -152,6 +155,8 @@ class RecordReader {
 
   // --map: records are read through this mapping (the pointer must outlive the reader).
   void set_mapping(const FieldMap* map) { map_ = map; }
+  // --handoff-name patterns (the vector must outlive the reader).
+  void set_handoff_names(const std::vector<std::string>* names) { handoff_names_ = names; }
 
   // Looks at a record's keys only: which reader would take it (auto_detect: none).
   InputFormat detect(const char* record, std::size_t length, std::size_t capacity);
@@ -166,6 +171,7 @@ class RecordReader {
   RowState row_state_;
   std::unique_ptr<CsvRowReader> csv_;
   const FieldMap* map_ = nullptr;
+  const std::vector<std::string>* handoff_names_ = nullptr;
 };
 
 }  // namespace audit

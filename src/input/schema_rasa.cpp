@@ -65,7 +65,18 @@ bool contains_ci(std::string_view s, std::string_view needle) {
 }
 
 // The bot turn an action makes, if any: false for actions that say nothing to the customer.
-bool action_event(std::string_view name, Event& e) {
+// Does a Rasa action or intent name a handoff? --handoff-name patterns (default "handoff",
+// "human"), matched anywhere in the name, ignoring case.
+bool names_handoff(std::string_view name, const ReadContext& ctx) {
+  static const std::vector<std::string> kDefault = {"handoff", "human"};
+  const std::vector<std::string>& patterns =
+      ctx.handoff_names != nullptr ? *ctx.handoff_names : kDefault;
+  for (const std::string& p : patterns)
+    if (contains_ci(name, p)) return true;
+  return false;
+}
+
+bool action_event(std::string_view name, const ReadContext& ctx, Event& e) {
   static constexpr std::string_view kFallbacks[] = {
       "action_default_fallback", "action_default_ask_affirmation", "action_default_ask_rephrase"};
   e.name = name;
@@ -75,7 +86,7 @@ bool action_event(std::string_view name, Event& e) {
       return true;
     }
   }
-  if (contains_ci(name, "handoff") || contains_ci(name, "human")) {
+  if (names_handoff(name, ctx)) {
     e.kind = EventKind::handoff;
     return true;
   }
@@ -135,6 +146,9 @@ simdjson::error_code read_intent(dom::element v, ReadContext& ctx, Conversation&
   if (e.name.empty()) return simdjson::SUCCESS;
   nlu_fallback = e.name == "nlu_fallback";
   e.name = ctx.keep(e.name);
+  // An intent that names a handoff ("human_handoff", "request_human") is the customer asking
+  // for a person: a platform request, whatever the words.
+  if (names_handoff(e.name, ctx)) c.events.push_back({EventKind::human_request, e.name, e.value});
   c.events.push_back(e);
   return simdjson::SUCCESS;
 }
@@ -228,7 +242,7 @@ simdjson::error_code read_event(dom::object o, ReadContext& ctx, Conversation& c
     }
     state.action_turn = kNoTurn;
     Event e;
-    if (action_event(ctx.keep(name), e)) {
+    if (action_event(ctx.keep(name), ctx, e)) {
       add_bot_turn(c, state, {}, time_ms, &e);
       state.action_turn = static_cast<std::uint32_t>(c.turns.size() - 1);
     }

@@ -177,4 +177,20 @@ elif [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; then
 else
   echo "/usr/bin/time -v is not available: the memory checks are skipped"
 fi
+# Handoff names: the defaults (handoff, human), and --handoff-name replacing them.
+cat > "$TMP/names.jsonl" <<'ROWS'
+{"sender_id":"a","event":"user","text":"hi there","parse_data":{"intent":{"name":"request_human","confidence":0.9}}}
+{"sender_id":"a","event":"bot","text":"I can help with orders and returns."}
+{"sender_id":"a","event":"user","text":"ok"}
+{"sender_id":"b","event":"user","text":"hello","parse_data":{"intent":{"name":"greet","confidence":0.9}}}
+{"sender_id":"b","event":"action","name":"action_transfer_to_live_agent"}
+{"sender_id":"b","event":"bot","text":"One moment."}
+ROWS
+"$BIN" audit "$TMP/names.jsonl" -f jsonl > "$TMP/names.out"
+expect "an intent named like a handoff (request_human) left unanswered is a missed escalation" \
+  grep -q '"conversation_id":"a".*"rule":"missed-escalation".*"kind":"request"' "$TMP/names.out"
+expect "by default a live_agent action is not a handoff" \
+  bash -c "'$BIN' audit '$TMP/names.jsonl' -f json | grep -q '\"handed_off\":0,'"
+expect "--handoff-name live_agent makes it one" \
+  bash -c "'$BIN' audit '$TMP/names.jsonl' --handoff-name live_agent -f json | grep -q '\"handed_off\":1,'"
 finish

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "input/read_record.hpp"
 #include "input/record_reader.hpp"
@@ -287,4 +288,34 @@ TEST_CASE("schema-rasa: missing events with the rasa format forced", "[schema-ra
   CHECK_FALSE(r.out.ok);
   CHECK(r.out.kind == ErrorKind::invalid_record);
   CHECK_THAT(r.out.message, Catch::Contains("missing \"events\""));
+}
+
+TEST_CASE("rasa: an intent that names a handoff is the customer asking for a person",
+          "[schema-rasa]") {
+  Read r(R"({"sender_id": "h1", "events": [
+    {"event": "user", "text": "hi", "parse_data": {"intent": {"name": "human_handoff", "confidence": 0.8}}},
+    {"event": "bot", "text": "I can help with orders."},
+    {"event": "user", "text": "ok", "parse_data": {"intent": {"name": "affirm", "confidence": 0.9}}}]})");
+  REQUIRE(r.out.ok);
+  CHECK(r.events_of(0) == "human_request:human_handoff intent:human_handoff");
+  CHECK(r.events_of(2) == "intent:affirm");
+}
+
+TEST_CASE("rasa: --handoff-name replaces the names that mean a handoff", "[schema-rasa]") {
+  const std::string json = R"({"sender_id": "h2", "events": [
+    {"event": "user", "text": "help", "parse_data": {"intent": {"name": "ask_operator"}}},
+    {"event": "action", "name": "action_transfer_to_live_agent"},
+    {"event": "action", "name": "action_handoff"}]})";
+  const std::vector<std::string> names = {"live_agent", "operator"};
+  std::string buf = json + std::string(simdjson::SIMDJSON_PADDING, '\0');
+  RecordReader reader;
+  reader.set_handoff_names(&names);
+  Conversation c;
+  auto out =
+      reader.read(buf.data(), json.size(), buf.size(), InputFormat::auto_detect, "t.json", 1, c);
+  REQUIRE(out.ok);
+  REQUIRE(c.turns.size() == 2);  // action_handoff is no longer a handoff, nor an utter_: no turn
+  CHECK(c.events[c.turns[0].first_event].kind == EventKind::human_request);
+  CHECK(c.events[c.turns[1].first_event].kind == EventKind::handoff);
+  CHECK(c.events[c.turns[1].first_event].name == "action_transfer_to_live_agent");
 }
