@@ -111,17 +111,26 @@ void find_loops(const Conversation& c, const Prepared& p, const DetectorOptions&
     bot_turns.push_back(i);
     group.push_back(g);
   }
-  for (std::size_t start = 0; start < bot_turns.size(); ++start) {
+  // Each group's members in order, by a "next member" link per eligible turn, and whether a
+  // customer spoke between two turns from a running count: linear in the conversation, also
+  // for one of a million turns.
+  thread_local std::vector<std::uint32_t> next, tail, users_before;
+  next.assign(bot_turns.size(), kNoGroup);
+  tail.assign(bot_turns.size(), kNoGroup);
+  for (std::uint32_t k = 0; k < bot_turns.size(); ++k) {
+    if (tail[group[k]] != kNoGroup) next[tail[group[k]]] = k;
+    tail[group[k]] = k;
+  }
+  users_before.assign(c.turns.size() + 1, 0);
+  for (std::size_t t = 0; t < c.turns.size(); ++t)
+    users_before[t + 1] = users_before[t] + (c.turns[t].role == Role::user ? 1u : 0u);
+  for (std::uint32_t start = 0; start < bot_turns.size(); ++start) {
     if (group[start] != start) continue;  // not the first member of its group
     members.clear();
     std::uint32_t last = bot_turns[start];
     members.push_back(last);
-    for (std::size_t k = start + 1; k < bot_turns.size(); ++k) {
-      if (group[k] != start) continue;
-      bool customer_between = false;
-      for (std::uint32_t t = last + 1; t < bot_turns[k] && !customer_between; ++t)
-        customer_between = c.turns[t].role == Role::user;
-      if (customer_between) members.push_back(bot_turns[k]);
+    for (std::uint32_t k = next[start]; k != kNoGroup; k = next[k]) {
+      if (users_before[bot_turns[k]] > users_before[last + 1]) members.push_back(bot_turns[k]);
       last = bot_turns[k];
     }
     if (members.size() >= static_cast<std::size_t>(opt.loop_min_occurrences)) on_loop(members);
