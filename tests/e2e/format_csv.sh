@@ -182,14 +182,7 @@ expect "the generated CSV was cut into several batches" \
 expect "the generated CSV: the late rows are resumed parts under --group-window 16" \
   grep -q 'resume here' "$TMP/err.1"
 
-if sanitized; then
-  echo "the binary is built with sanitizers (their shadow memory inflates RSS): the memory checks are skipped"
-elif [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; then
-  max_rss() { # max_rss FILE ARGS...: the run's maximum resident set size in KB
-    local file=$1; shift
-    /usr/bin/time -v "$BIN" audit --threads 1 "$@" "$file" -f json 2> "$TMP/time.err" > /dev/null || true
-    sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.err"
-  }
+if can_measure_rss; then
   gen_csv 300000 "$TMP/big.csv"
   head -n 100001 "$TMP/big.csv" > "$TMP/small.csv"
   small=$(max_rss "$TMP/small.csv" --group-window 64)
@@ -202,8 +195,6 @@ elif [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; then
     test "$big" -lt $((whole / 2))
   expect "300k interleaved rows with --group-window 64 stay under 64 MB (${big} KB)" \
     test "$big" -lt 65536
-else
-  echo "/usr/bin/time -v is not available: the memory checks are skipped"
 fi
 
 expect "an option that repeats (--map) does not take the input file after it" \

@@ -156,14 +156,7 @@ groups=$(( $(grep -c '"action_session_start"' "$TMP/gen.jsonl") ))
 expect "the generated stream: one conversation per session ($groups)" \
   bash -c "'$BIN' audit '$TMP/gen.jsonl' -f json | grep -q '\"conversations\":$groups,'"
 
-if sanitized; then
-  echo "the binary is built with sanitizers (their shadow memory inflates RSS): the memory checks are skipped"
-elif [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; then
-  max_rss() { # max_rss FILE ARGS...: the run's maximum resident set size in KB
-    local file=$1; shift
-    /usr/bin/time -v "$BIN" audit --threads 1 "$@" "$file" -f json 2> "$TMP/time.err" > /dev/null || true
-    sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.err"
-  }
+if can_measure_rss; then
   gen_stream 240000 "$TMP/big.jsonl"
   head -n 80000 "$TMP/big.jsonl" > "$TMP/small.jsonl"
   small=$(max_rss "$TMP/small.jsonl" --group-window 200)
@@ -174,8 +167,6 @@ elif [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; then
     test "$big" -lt $((small + 8192))
   expect "memory is bounded by the window: under half of --group-window 0 (${big} vs ${whole} KB)" \
     test "$big" -lt $((whole / 2))
-else
-  echo "/usr/bin/time -v is not available: the memory checks are skipped"
 fi
 # Handoff names: the defaults (handoff, human), and --handoff-name replacing them.
 cat > "$TMP/names.jsonl" <<'ROWS'

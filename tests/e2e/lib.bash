@@ -26,9 +26,24 @@ exit_code_of() {
   set -e
 }
 
-# sanitized: the binary links AddressSanitizer (memory figures mean nothing then)
-sanitized() {
-  ldd "$BIN" 2> /dev/null | grep -q 'libasan'
+# can_measure_rss: true when max_rss gives meaningful figures; otherwise says why not. Not on a
+# sanitizer build (its shadow memory inflates RSS), nor without GNU time.
+can_measure_rss() {
+  if ldd "$BIN" 2> /dev/null | grep -q 'libasan'; then
+    echo "the binary is built with sanitizers (their shadow memory inflates RSS): the memory checks are skipped"
+    return 1
+  fi
+  if ! { [ -x /usr/bin/time ] && /usr/bin/time -v true > /dev/null 2>&1; }; then
+    echo "/usr/bin/time -v is not available: the memory checks are skipped"
+    return 1
+  fi
+}
+
+# max_rss FILE ARGS...: the maximum resident set size in KB of one audit of FILE (one thread)
+max_rss() {
+  local file=$1; shift
+  /usr/bin/time -v "$BIN" audit --threads 1 "$@" "$file" -f json 2> "$TMP/time.err" > /dev/null || true
+  sed -n 's/.*Maximum resident set size (kbytes): //p' "$TMP/time.err"
 }
 
 finish() {

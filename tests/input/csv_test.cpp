@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/read_rows.hpp"
 #include "input/record_reader.hpp"
 
 using namespace audit;
@@ -57,48 +58,11 @@ MapPath column(std::string_view name) {
   return MapPath{std::string(name), fmt::format("/{}", name)};
 }
 
-// The rows of one conversation read through RecordReader::read_group, as lines 2, 3, ... of
-// "chats.csv" (line 1 is the header).
-struct ReadRows {
+// The rows of one conversation, as lines 2, 3, ... of "chats.csv" (line 1 is the header; see
+// read_rows.hpp).
+struct ReadRows : test::ReadRows {
   ReadRows(const CsvLayout& layout, const std::vector<std::string>& rows, std::uint32_t part = 0)
-      : layout_(layout) {
-    std::uint64_t line = 2;
-    for (const std::string& r : rows) {
-      slices.push_back({bytes.size(), r.size(), line++});
-      bytes += r;
-      bytes += '\n';
-    }
-    bytes.append(simdjson::SIMDJSON_PADDING, '\0');
-    out = reader.read_group(bytes.data(), slices, part, InputFormat::csv, &layout_, "chats.csv", c,
-                            errors);
-  }
-
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
-
-  // The events of turn `t` as "kind:name", separated by spaces.
-  std::string events_of(std::size_t t) const {
-    std::string s;
-    const Turn& turn = c.turns.at(t);
-    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      if (!s.empty()) s += ' ';
-      s += event_kind_name(c.events[e].kind);
-      s += ':';
-      s += c.events[e].name;
-    }
-    return s;
-  }
-
-  CsvLayout layout_;
-  std::string bytes;
-  std::vector<RowSlice> slices;
-  RecordReader reader;
-  Conversation c;
-  std::vector<RowError> errors;
-  RecordReader::Outcome out;
+      : test::ReadRows(InputFormat::csv, rows, "chats.csv", 2, part, &layout) {}
 };
 
 constexpr std::string_view kHeader = "conversation_id,timestamp,role,text,channel,intent,event";

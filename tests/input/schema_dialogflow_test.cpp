@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/read_rows.hpp"
 #include "input/record_reader.hpp"
 
 using namespace audit;
@@ -18,62 +19,10 @@ namespace {
 
 constexpr std::string_view kName = "projects/p/locations/global/agents/a/sessions/s1";
 
-// The rows of one conversation through RecordReader::read_group, as lines 1, 2, ... of
-// "bq.jsonl".
-struct ReadRows {
-  explicit ReadRows(const std::vector<std::string>& rows, std::uint32_t part = 0) {
-    std::uint64_t line = 1;
-    for (const std::string& r : rows) {
-      slices.push_back({bytes.size(), r.size(), line++});
-      bytes += r;
-      bytes += '\n';
-    }
-    bytes.append(simdjson::SIMDJSON_PADDING, '\0');
-    out = reader.read_group(bytes.data(), slices, part, InputFormat::dialogflow, nullptr,
-                            "bq.jsonl", c, errors);
-  }
-
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
-
-  // The events of turn `t` as "kind:name", separated by spaces.
-  std::string events_of(std::size_t t) const {
-    std::string s;
-    const Turn& turn = c.turns.at(t);
-    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      if (!s.empty()) s += ' ';
-      s += event_kind_name(c.events[e].kind);
-      s += ':';
-      s += c.events[e].name;
-    }
-    return s;
-  }
-  const Event& event(std::size_t t, std::size_t i) const {
-    REQUIRE(i < c.turns.at(t).event_count);
-    return c.events.at(c.turns[t].first_event + i);
-  }
-
-  // "user:text|bot:text|..."
-  std::string turns() const {
-    std::string s;
-    for (const Turn& t : c.turns) {
-      if (!s.empty()) s += '|';
-      s += role_name(t.role);
-      s += ':';
-      s += t.text;
-    }
-    return s;
-  }
-
-  std::string bytes;
-  std::vector<RowSlice> slices;
-  RecordReader reader;
-  Conversation c;
-  std::vector<RowError> errors;
-  RecordReader::Outcome out;
+// The rows of one conversation, as lines 1, 2, ... of "bq.jsonl" (see read_rows.hpp).
+struct ReadRows : test::ReadRows {
+  explicit ReadRows(const std::vector<std::string>& rows, std::uint32_t part = 0)
+      : test::ReadRows(InputFormat::dialogflow, rows, "bq.jsonl", 1, part) {}
 };
 
 // A row of session s1 with the given turn_position and the rest of its columns.
