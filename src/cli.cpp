@@ -156,6 +156,7 @@ struct RawOptions {
   std::vector<std::string> outputs, only, disable, sets, fail_on, maps, handoff_names;
   std::string max_record = "64M";
   CLI::Option* format_opt = nullptr;
+  bool unsorted = false;
 };
 
 // Options of every subcommand that reads and audits conversations (audit, show).
@@ -191,6 +192,8 @@ void add_analysis_options(CLI::App* sub, Command& cmd, RawOptions& raw) {
                   "memory grows with the file)")
       ->type_name("ROWS")
       ->capture_default_str();
+  sub->add_flag("--csv-unsorted", raw.unsorted,
+                "rows of a conversation may be anywhere in the file: same as --group-window 0");
   sub->add_option("--max-record-size", raw.max_record,
                   "a record larger than this is reported and skipped")
       ->type_name("SIZE")
@@ -399,6 +402,7 @@ std::optional<int> parse_cli(int argc, char** argv, Command& cmd) {
     fmt::print(stderr, "chataudit: {}\n", *error);
     return 2;
   }
+  if (raw.unsorted) opt.input.group_window = 0;
   if (!raw.handoff_names.empty()) {
     opt.input.handoff_names.clear();
     for (std::string name : raw.handoff_names) {

@@ -90,7 +90,6 @@ simdjson::error_code read_mapped(dom::object o, ReadContext& ctx, Conversation& 
         if (n > 0 && n < 1e14) turn.time_ms = static_cast<std::int64_t>(n < 1e11 ? n * 1000 : n);
       }
     }
-    turn.first_event = turn.event_count = 0;
     turn.first_event = static_cast<std::uint32_t>(c.events.size());
     c.turns.push_back(turn);
     ++i;

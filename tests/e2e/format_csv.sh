@@ -205,4 +205,11 @@ python3 -c "print('conversation_id,role,text,' + ','.join('c%d' % i for i in ran
 "$BIN" audit "$TMP/wide.csv" --max-record-size 200 -f json > /dev/null 2> "$TMP/wide.err" || true
 expect "a CSV header over --max-record-size stops the file with a clear error" \
   grep -q "wide.csv: reading stopped: line 1: the CSV header is larger than --max-record-size" "$TMP/wide.err"
+"$BIN" audit --group-window 16 --csv-unsorted "$TMP/interleaved.csv" -f json > "$TMP/unsorted.json" \
+  2> "$TMP/unsorted.err" || true
+"$BIN" audit --group-window 0 "$TMP/interleaved.csv" -f json > "$TMP/window0.json" 2> /dev/null || true
+expect "--csv-unsorted is --group-window 0 (same report, even after --group-window 16)" \
+  bash -c "test -s '$TMP/unsorted.json' && cmp -s '$TMP/unsorted.json' '$TMP/window0.json'"
+expect "--csv-unsorted: the late rows join their conversations, no part" \
+  bash -c "! grep -q 'resume here' '$TMP/unsorted.err'"
 finish
