@@ -79,3 +79,14 @@ TEST_CASE("intents: detail names the cue tables lack", "[intents]") {
   CHECK(b.p.turns[0].intent.slots & cue_bit(Cue::slot_order));
   CHECK(b.p.turns[1].intent.slots & cue_bit(Cue::slot_phone));
 }
+
+TEST_CASE("intents: giving up, also in the formal forms", "[intents]") {
+  for (const char* s : {"forget it", "never mind", "olvídalo", "olvídelo", "no importa",
+                        "vergiss es", "vergessen Sie es", "schon gut", "laissez tomber",
+                        "oubliez", "ça ne fait rien"}) {
+    CAPTURE(s);
+    CHECK(has_act(s, kActGiveUp));
+  }
+  CHECK_FALSE(has_act("I won't forget this", kActGiveUp));
+  CHECK_FALSE(has_act("no olvide mi pedido", kActGiveUp));
+}
