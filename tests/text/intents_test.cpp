@@ -81,9 +81,9 @@ TEST_CASE("intents: detail names the cue tables lack", "[intents]") {
 }
 
 TEST_CASE("intents: giving up, also in the formal forms", "[intents]") {
-  for (const char* s : {"forget it", "never mind", "olvídalo", "olvídelo", "no importa",
-                        "vergiss es", "vergessen Sie es", "schon gut", "laissez tomber",
-                        "oubliez", "ça ne fait rien"}) {
+  for (const char* s :
+       {"forget it", "never mind", "olvídalo", "olvídelo", "no importa", "vergiss es",
+        "vergessen Sie es", "schon gut", "laissez tomber", "oubliez", "ça ne fait rien"}) {
     CAPTURE(s);
     CHECK(has_act(s, kActGiveUp));
   }
