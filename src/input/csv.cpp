@@ -40,13 +40,17 @@ constexpr std::string_view kTextColumns[] = {"text",      "message", "content", 
 constexpr std::string_view kTimeColumns[] = {"timestamp", "time", "ts",      "created_at",
                                              "datetime",  "date", "sent_at", "created"};
 
-std::string column_key(std::string_view name) {
+}  // namespace
+
+std::string label_key(std::string_view name) {
   std::string k = lower_trimmed(name);
   if (k.size() >= 3 && k.compare(0, 3, "\xEF\xBB\xBF") == 0) k.erase(0, 3);
   for (char& c : k)
     if (c == ' ' || c == '-') c = '_';
   return k;
 }
+
+namespace {
 
 char choose_delimiter(std::string_view header) {
   std::size_t comma = 0, semi = 0, tab = 0;
@@ -137,9 +141,9 @@ bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& ou
   auto find = [&](const MapPath& mapped, std::span<const std::string_view> defaults,
                   std::string_view what, int& column) {
     if (!mapped.empty()) {
-      const std::string want = column_key(mapped.written);
+      const std::string want = label_key(mapped.written);
       for (std::size_t i = 0; i < out.names.size(); ++i)
-        if (column_key(out.names[i]) == want) column = static_cast<int>(i);
+        if (label_key(out.names[i]) == want) column = static_cast<int>(i);
       if (column < 0) {
         error = fmt::format("--map {}={}: the header has no such column", what, mapped.written);
         return false;
@@ -147,7 +151,7 @@ bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& ou
       return true;
     }
     for (std::size_t i = 0; i < out.names.size() && column < 0; ++i)
-      if (in_list(column_key(out.names[i]), defaults)) column = static_cast<int>(i);
+      if (in_list(label_key(out.names[i]), defaults)) column = static_cast<int>(i);
     return true;
   };
   if (!find(map.id, kIdColumns, "id", out.id) || !find(map.role, kRoleColumns, "role", out.role) ||
@@ -155,7 +159,7 @@ bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& ou
       !find(map.time, kTimeColumns, "time", out.time))
     return false;
   for (std::size_t i = 0; i < out.names.size(); ++i) {
-    const std::string k = column_key(out.names[i]);
+    const std::string k = label_key(out.names[i]);
     if (k == "intent" && out.intent < 0) out.intent = static_cast<int>(i);
     if (k == "event" && out.event < 0) out.event = static_cast<int>(i);
   }
@@ -187,7 +191,7 @@ bool looks_like_csv_header(std::string_view line) {
   if (!split_csv_row(line, delimiter, fields, scratch, error)) return false;
   bool text = false, role = false;
   for (std::string_view f : fields) {
-    const std::string k = column_key(f);
+    const std::string k = label_key(f);
     text = text || in_list(k, kTextColumns);
     role = role || in_list(k, kRoleColumns);
   }
@@ -196,9 +200,31 @@ bool looks_like_csv_header(std::string_view line) {
 
 bool role_from_label(std::string_view label, std::span<const std::pair<std::string, Role>> mapped,
                      Role& out) {
-  const std::string k = column_key(label);
+  // The label's key (as column_key) in a stack buffer: this runs for every row.
+  while (!label.empty() && (label.front() == ' ' || label.front() == '\t'))
+    label.remove_prefix(1);
+  while (!label.empty() && (label.back() == ' ' || label.back() == '\t' || label.back() == '\r'))
+    label.remove_suffix(1);
+  char buf[40];
+  if (label.size() > sizeof buf) return false;  // no role name is that long; nor a mapped one
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    char c = label[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    buf[i] = c == ' ' || c == '-' ? '_' : c;
+  }
+  const std::string_view k(buf, label.size());
+  // A mapped value matches when its characters, read the same way, are the key's.
+  auto same_key = [&](std::string_view value) {
+    if (value.size() != k.size()) return false;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      char c = value[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c == ' ' || c == '-' ? '_' : c) != k[i]) return false;
+    }
+    return true;
+  };
   for (const auto& [value, role] : mapped) {
-    if (column_key(value) == k) {
+    if (same_key(value)) {
       out = role;
       return true;
     }

@@ -38,6 +38,10 @@ bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& ou
 // Could this first line be the header of a chat CSV (a delimiter, and a column that holds text)?
 bool looks_like_csv_header(std::string_view line);
 
+// A header name or speaker label as a key: lower case, trimmed, spaces and dashes as '_'
+// ("Live Agent" -> "live_agent").
+std::string label_key(std::string_view name);
+
 // A speaker label as exports write it ("customer", "Assistant", "live_agent", ...), or a
 // --map role.VALUE mapping. False for a label nobody maps.
 bool role_from_label(std::string_view label, std::span<const std::pair<std::string, Role>> mapped,

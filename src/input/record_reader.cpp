@@ -271,6 +271,14 @@ bool looks_like_activities(dom::array a) {
 }  // namespace
 
 RecordReader::RecordReader() = default;
+
+std::string_view RecordReader::repaired_copy(std::string_view bytes) {
+  repaired_.clear();
+  repair_utf8(bytes, repaired_);
+  const std::size_t length = repaired_.size();
+  repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
+  return {repaired_.data(), length};
+}
 RecordReader::~RecordReader() = default;
 
 InputFormat RecordReader::detect(const char* record, std::size_t length, std::size_t capacity) {
@@ -289,11 +297,8 @@ RecordReader::Outcome RecordReader::read(const char* record, std::size_t length,
   Outcome out = parse(record, length, capacity, format, source_name, line, c, keys_first);
   if (out.ok || !out.invalid_utf8) return out;
   // Invalid UTF-8: repair a copy and parse that instead.
-  repaired_.clear();
-  repair_utf8(std::string_view(record, length), repaired_);
-  std::size_t repaired_length = repaired_.size();
-  repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
-  out = parse(repaired_.data(), repaired_length, repaired_.size(), format, source_name, line, c,
+  const std::string_view repaired = repaired_copy(std::string_view(record, length));
+  out = parse(repaired.data(), repaired.size(), repaired_.size(), format, source_name, line, c,
               keys_first);
   out.repaired_utf8 = true;
   return out;
@@ -431,11 +436,8 @@ RecordReader::Outcome RecordReader::read_group(const char* bytes, std::span<cons
     auto err = parser_.parse(data, length, false).get(doc);
     bool repaired = false;
     if (err == simdjson::UTF8_ERROR) {
-      repaired_.clear();
-      repair_utf8(std::string_view(data, length), repaired_);
-      length = repaired_.size();
-      repaired_.append(simdjson::SIMDJSON_PADDING, '\0');
-      err = parser_.parse(repaired_.data(), length, false).get(doc);
+      const std::string_view fixed = repaired_copy(std::string_view(data, length));
+      err = parser_.parse(fixed.data(), fixed.size(), false).get(doc);
       repaired = true;
     }
     if (err) {

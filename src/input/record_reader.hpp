@@ -165,6 +165,9 @@ class RecordReader {
   Outcome parse(const char* data, std::size_t length, std::size_t capacity, InputFormat format,
                 std::string_view source_name, std::uint64_t line, Conversation& c, bool keys_first);
 
+  // A copy of `bytes` with invalid UTF-8 replaced by U+FFFD, padded for the parser (reused).
+  std::string_view repaired_copy(std::string_view bytes);
+
   simdjson::dom::parser parser_;
   std::string repaired_;
   TextArena arena_;
