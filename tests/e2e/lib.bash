@@ -29,7 +29,11 @@ exit_code_of() {
 # can_measure_rss: true when max_rss gives meaningful figures; otherwise says why not. Not on a
 # sanitizer build (its shadow memory inflates RSS), nor without GNU time.
 can_measure_rss() {
-  if ldd "$BIN" 2> /dev/null | grep -q 'libasan'; then
+  # ldd's output is read whole first: under pipefail, `ldd | grep -q` fails whenever grep exits
+  # before ldd has written everything (SIGPIPE), and the check would then run on an ASan build.
+  local libs
+  libs=$(ldd "$BIN" 2> /dev/null || true)
+  if [[ $libs == *libasan* ]]; then
     echo "the binary is built with sanitizers (their shadow memory inflates RSS): the memory checks are skipped"
     return 1
   fi
