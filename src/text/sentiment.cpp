@@ -76,29 +76,27 @@ Frame frame_of(const Token& t) {
 
 // Tokens [i, i + len) are a repetition count ("three times", "dreimal") used as a complaint, not
 // a frequency ("three times a day") or an instalment plan ("en 3 fois"). Returns len, or 0.
-std::size_t repetition_at(const Token* tokens, std::size_t n, std::size_t i) {
+std::size_t repetition_at(const Token* tokens, const Frame* frame, std::size_t n, std::size_t i) {
   std::size_t len = 0;
-  const Frame f = frame_of(tokens[i]);
+  const Frame f = frame[i];
   if (f == Frame::repeat_word) {
     len = 1;
   } else if (f == Frame::count && i + 1 < n && !(tokens[i + 1].flags & kTokenClauseStart) &&
-             frame_of(tokens[i + 1]) == Frame::repeat_noun) {
-    if (i > 0 && frame_of(tokens[i - 1]) == Frame::installment) return 0;
+             frame[i + 1] == Frame::repeat_noun) {
+    if (i > 0 && frame[i - 1] == Frame::installment) return 0;
     len = 2;
   }
   if (len == 0) return 0;
   const std::size_t next = i + len;
-  if (next < n && !(tokens[next].flags & kTokenClauseStart) &&
-      frame_of(tokens[next]) == Frame::rate)
-    return 0;
+  if (next < n && !(tokens[next].flags & kTokenClauseStart) && frame[next] == Frame::rate) return 0;
   return len;
 }
 
 // "still" and its kin followed by a negator in the same clause ("it still hasn't arrived",
 // "aún no", "immer noch nicht", "toujours pas").
-bool persistence_at(const Token* tokens, std::size_t n, std::size_t i, std::size_t len,
-                    const std::vector<const WordInfo*>& info) {
-  if (frame_of(tokens[i]) != Frame::persist) return false;
+bool persistence_at(const Token* tokens, const Frame* frame, std::size_t n, std::size_t i,
+                    std::size_t len, const std::vector<const WordInfo*>& info) {
+  if (frame[i] != Frame::persist) return false;
   for (std::size_t k = i + 1; k < n && k <= i + len + 2; ++k) {
     if (tokens[k].flags & kTokenClauseStart) return false;
     if (info[k] && info[k]->negator) return true;
@@ -141,12 +139,16 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
                       const Lexicon& lexicon) {
   if (n == 0) return 0;  // punctuation alone ("?!?!") says nothing we can score
   const bool shouting = stats.letters >= 4 && stats.upper_letters * 10 >= stats.letters * 8;
-  // One lexicon lookup per token; the loops below read this.
+  // One lexicon and one frame lookup per token; the loops below read these.
   thread_local std::vector<const WordInfo*> info;
+  thread_local std::vector<Frame> frame_storage;
   info.resize(n);
+  frame_storage.resize(n);
+  const Frame* frame = frame_storage.data();
   std::size_t contrast_at = n;
   for (std::size_t i = 0; i < n; ++i) {
     info[i] = lookup(tokens[i], lexicon);
+    frame_storage[i] = frame_of(tokens[i]);
     if (contrast_at == n && info[i] && info[i]->contrast) contrast_at = i;
   }
   // The first clause, when it is a short interjection ("Great," "Oh perfect.").
@@ -168,7 +170,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
     }
   }
   for (std::size_t i = last_clause_start; i < n; ++i) {
-    if (frame_of(tokens[i]) == Frame::gratitude) closing_thanks = true;
+    if (frame[i] == Frame::gratitude) closing_thanks = true;
   }
   float sum = 0, positive = 0, negative = 0, opening_positive = 0, opening_negative = 0,
         rest_negative = 0, closing_positive = 0, closing_negative = 0, before_closing = 0;
@@ -194,7 +196,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
       }
     }
     if (len == 1 && (!w || w->valence == 0)) {
-      if (const std::size_t r = repetition_at(tokens, n, i)) {
+      if (const std::size_t r = repetition_at(tokens, frame, n, i)) {
         v = kRepetition;
         len = r;
       }
@@ -207,7 +209,7 @@ float sentiment_score(const Token* tokens, std::size_t n, const TextStats& stats
         if (next && (next->valence != 0 || next->phrase_start || next->booster != 0)) v = 0;
       }
     }
-    if (persistence_at(tokens, n, i, len, info)) v = std::min(v, kPersistence);
+    if (persistence_at(tokens, frame, n, i, len, info)) v = std::min(v, kPersistence);
     if (v != 0) {
       // Intensifiers and negators look back within the clause, and not into an expression
       // already matched ("still not working so bad": the "not" belongs to the expression).

@@ -38,8 +38,16 @@ bool is_ignorable(std::uint32_t cp) {
          cp == 0x200B || cp == 0xAD;
 }
 
+// ASCII letters and digits, as a table: the tokenizer asks this of nearly every byte.
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
 bool ascii_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return kAsciiWordByte[c];
 }
 
 void append_utf8(std::uint32_t cp, std::string& out) {
@@ -82,9 +90,7 @@ class Tokenizer {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
         if (ascii_word_byte(c)) {
-          add_letter(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c), c >= 'A' && c <= 'Z',
-                     c >= '0' && c <= '9');
-          ++i;
+          i = add_ascii_run(text, i);
           continue;
         }
         if (c == '\'' && in_word() && i + 1 < text.size() &&
@@ -221,6 +227,48 @@ class Tokenizer {
     chars_.push_back(folded);
   }
 
+  // The run of ASCII letters and digits starting at `i`, in one go (most text is ASCII words):
+  // the same folding, counting and squeezing as add_letter, byte by byte, without a push_back
+  // each. Returns where the run ends.
+  std::size_t add_ascii_run(std::string_view text, std::size_t i) {
+    std::size_t end = i;
+    while (end < text.size() && ascii_word_byte(static_cast<unsigned char>(text[end])))
+      ++end;
+    begin_word();
+    const std::size_t old_size = chars_.size();
+    chars_.resize(old_size + (end - i));
+    char* const base = chars_.data();
+    char* out = base + old_size;
+    const char* const word = base + word_start_;
+    std::uint32_t letters = 0, upper = 0;
+    std::uint16_t flags = 0;
+    for (std::size_t k = i; k < end; ++k) {
+      const char c = text[k];
+      if (c >= '0' && c <= '9') {
+        flags |= kTokenDigit;
+        *out++ = c;
+        continue;
+      }
+      flags |= kTokenAlpha;
+      ++letters;
+      const bool is_upper = c <= 'Z';
+      upper += is_upper;
+      const char folded = static_cast<char>(is_upper ? c + 32 : c);
+      if (out - word >= 2 && out[-1] == folded && out[-2] == folded) {
+        flags |= kTokenElongated;  // a third repeat ("sooo" -> "soo")
+        continue;
+      }
+      *out++ = folded;
+    }
+    chars_.resize(static_cast<std::size_t>(out - base));
+    word_flags_ |= flags;
+    word_letters_ += letters;
+    word_upper_ += upper;
+    stats_.letters += letters;
+    stats_.upper_letters += upper;
+    return end;
+  }
+
   void add_other(std::uint32_t cp, bool counts_as_letter) {
     begin_word();
     word_flags_ |= kTokenAlpha;
@@ -307,8 +355,11 @@ std::uint64_t token_hash(std::string_view folded) {
     n -= 8;
   }
   if (n) {
+    // The last 1-7 bytes, little-endian, byte by byte: a memcpy of a variable length is a call
+    // into libc, which cost more than the rest of the hash.
     std::uint64_t v = 0;
-    std::memcpy(&v, p, n);
+    for (std::size_t k = 0; k < n; ++k)
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
     h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
   }
   return h ^ (h >> 29);

@@ -123,8 +123,16 @@ std::uint8_t find_values(std::string_view t) {
   std::size_t i = 0;
   while (i < t.size()) {
     char c = t[i];
-    if (is_alpha(c) && uk_postcode_at(t, i)) found |= kValuePostcode;
-    if (is_alpha(c) && ni_at(t, i)) found |= kValueNationalId;
+    if (is_alpha(c)) {
+      // Postcodes and NI numbers start a word; the rest of the letters of the word start nothing
+      // (a digit inside a word is looked at below, as the loop reaches it).
+      if (uk_postcode_at(t, i)) found |= kValuePostcode;
+      if (ni_at(t, i)) found |= kValueNationalId;
+      do {
+        ++i;
+      } while (i < t.size() && is_alpha(t[i]));
+      continue;
+    }
     if (is_digit(c) && ssn_at(t, i)) found |= kValueNationalId;
     if (c == '@' && email_at(t, i)) {
       found |= kValueEmail;
