@@ -119,7 +119,75 @@ void analyse_cues(const Turn& turn, const Token* tokens, std::size_t n, const Le
   if (turn.role == Role::bot && (f.cues & cue_bit(Cue::fallback))) f.fallback = true;
 }
 
+// The analysis of one turn's text, appended to `out`'s buffers; `f`'s offsets point into them.
+void analyse_text(const Turn& turn, const Lexicon& lexicon, Prepared& out, TurnFeatures& f) {
+  TextStats stats;
+  f.first_token = static_cast<std::uint32_t>(out.tokens.size());
+  tokenize(turn.text, out.chars, out.tokens, stats);
+  f.token_count = static_cast<std::uint32_t>(out.tokens.size()) - f.first_token;
+  const Token* tokens = out.tokens.data() + f.first_token;
+  f.first_word = static_cast<std::uint32_t>(out.sets.size());
+  f.word_count = append_set(tokens, f.token_count, out.chars, false, out.sets);
+  f.first_content = static_cast<std::uint32_t>(out.sets.size());
+  f.content_count = append_set(tokens, f.token_count, out.chars, true, out.sets);
+  f.sentiment = sentiment_score(tokens, f.token_count, stats, lexicon);
+  f.question = stats.questions > 0;
+  f.values = find_values(turn.text);
+  analyse_cues(turn, tokens, f.token_count, lexicon, f);
+  f.intent = find_intents(tokens, f.token_count, out.chars);
+}
+
+// Appends a cached analysis to `out`'s buffers, as analyse_text would have.
+void copy_cached(const TurnCache::Entry& e, Prepared& out, TurnFeatures& f) {
+  f = e.features;
+  const auto chars_at = static_cast<std::uint32_t>(out.chars.size());
+  out.chars.append(e.chars);
+  f.first_token = static_cast<std::uint32_t>(out.tokens.size());
+  for (Token t : e.tokens) {
+    t.begin += chars_at;
+    out.tokens.push_back(t);
+  }
+  f.first_word = static_cast<std::uint32_t>(out.sets.size());
+  f.first_content = f.first_word + f.word_count;
+  out.sets.insert(out.sets.end(), e.sets.begin(), e.sets.end());
+}
+
+// Keeps the analysis just appended for `f` in `e`; its characters start at `chars_at`.
+void fill_cache(const Prepared& out, std::size_t chars_at, const TurnFeatures& f,
+                TurnCache::Entry& e) {
+  e.features = f;
+  const Token* tokens = out.tokens.data() + f.first_token;
+  e.chars.assign(out.chars, chars_at);
+  e.tokens.assign(tokens, tokens + f.token_count);
+  for (Token& t : e.tokens)
+    t.begin -= static_cast<std::uint32_t>(chars_at);
+  e.sets.assign(out.sets.begin() + f.first_word,
+                out.sets.begin() + f.first_content + f.content_count);
+}
+
+std::uint64_t text_key(std::string_view text) {
+  return token_hash(text);
+}
+
 }  // namespace
+
+const TurnCache::Entry* TurnCache::find(std::uint64_t hash, Role role,
+                                        std::string_view text) const {
+  if (slots_.empty()) return nullptr;
+  const Entry& e = slots_[hash & (kSlots - 1)];
+  if (!e.used || e.hash != hash || e.role != role || e.text != text) return nullptr;
+  return &e;
+}
+
+TurnCache::Entry& TurnCache::replace(std::uint64_t hash, Role role, std::string_view text) {
+  if (slots_.empty()) slots_.resize(kSlots);
+  Entry& e = slots_[hash & (kSlots - 1)];
+  e.used = true;
+  e.hash = hash;
+  e.role = role;
+  e.text.assign(text);
+  return e;
+}
 
 void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
   out.chars.clear();
@@ -129,20 +197,18 @@ void prepare(const Conversation& c, const Lexicon& lexicon, Prepared& out) {
   for (std::size_t ti = 0; ti < c.turns.size(); ++ti) {
     const Turn& turn = c.turns[ti];
     TurnFeatures& f = out.turns[ti];
-    TextStats stats;
-    f.first_token = static_cast<std::uint32_t>(out.tokens.size());
-    tokenize(turn.text, out.chars, out.tokens, stats);
-    f.token_count = static_cast<std::uint32_t>(out.tokens.size()) - f.first_token;
-    const Token* tokens = out.tokens.data() + f.first_token;
-    f.first_word = static_cast<std::uint32_t>(out.sets.size());
-    f.word_count = append_set(tokens, f.token_count, out.chars, false, out.sets);
-    f.first_content = static_cast<std::uint32_t>(out.sets.size());
-    f.content_count = append_set(tokens, f.token_count, out.chars, true, out.sets);
-    f.sentiment = sentiment_score(tokens, f.token_count, stats, lexicon);
-    f.question = stats.questions > 0;
-    f.values = find_values(turn.text);
-    analyse_cues(turn, tokens, f.token_count, lexicon, f);
-    f.intent = find_intents(tokens, f.token_count, out.chars);
+    if (turn.text.size() <= TurnCache::kMaxText) {
+      const std::uint64_t key = text_key(turn.text);
+      if (const TurnCache::Entry* hit = out.cache.find(key, turn.role, turn.text)) {
+        copy_cached(*hit, out, f);
+      } else {
+        const std::size_t chars_at = out.chars.size();
+        analyse_text(turn, lexicon, out, f);
+        fill_cache(out, chars_at, f, out.cache.replace(key, turn.role, turn.text));
+      }
+    } else {
+      analyse_text(turn, lexicon, out, f);
+    }
     for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
       if (c.events[e].kind == EventKind::handoff) f.handoff = true;
       if (c.events[e].kind == EventKind::fallback) f.fallback = true;

@@ -32,11 +32,42 @@ struct TurnFeatures {
   IntentFeatures intent;       // what the turn asks for, repeat/rebuttal acts (text/intents.hpp)
 };
 
+// The analysis of recent turn texts, by role and exact text. Bots repeat themselves (greetings,
+// menus, "Sorry, I didn't get that", the system prompt of every conversation), and a turn's
+// tokens, sets and features depend only on its role and text, so a repeated text is copied, not
+// analysed again: the output is the same either way. One slot per hash (the newest text wins),
+// texts up to kMaxText bytes: memory stays bounded (typically ~6 MB per worker, at most ~26 MB).
+class TurnCache {
+ public:
+  static constexpr std::size_t kSlots = 2048;
+  static constexpr std::size_t kMaxText = 512;
+
+  struct Entry {
+    std::uint64_t hash = 0;
+    Role role = Role::user;
+    bool used = false;
+    std::string text;
+    std::string chars;                // the folded characters of the tokens
+    std::vector<Token> tokens;        // `begin` relative to `chars`
+    std::vector<std::uint64_t> sets;  // the word set, then the content set
+    TurnFeatures features;            // offsets unset; events not applied
+  };
+
+  // The entry holding (role, text), or nullptr.
+  const Entry* find(std::uint64_t hash, Role role, std::string_view text) const;
+  // The slot for (role, text), emptied, to be filled by the caller.
+  Entry& replace(std::uint64_t hash, Role role, std::string_view text);
+
+ private:
+  std::vector<Entry> slots_;  // allocated on first use
+};
+
 struct Prepared {
   std::string chars;
   std::vector<Token> tokens;
   std::vector<std::uint64_t> sets;
   std::vector<TurnFeatures> turns;
+  TurnCache cache;
 
   std::span<const std::uint64_t> words(const TurnFeatures& t) const {
     return {sets.data() + t.first_word, t.word_count};
