@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,7 +44,30 @@ struct TextStats {
 void tokenize(std::string_view text, std::string& chars, std::vector<Token>& tokens,
               TextStats& stats);
 
-std::uint64_t token_hash(std::string_view folded);
+// Inline: every token of every turn is hashed, and most callers are in other files.
+inline std::uint64_t token_hash(std::string_view folded) {
+  // Eight bytes at a time: tokens are short, so this is one or two multiplications.
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ folded.size();
+  const char* p = folded.data();
+  std::size_t n = folded.size();
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n) {
+    // The last 1-7 bytes, little-endian, byte by byte: a memcpy of a variable length is a call
+    // into libc, which cost more than the rest of the hash.
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+  }
+  return h ^ (h >> 29);
+}
 
 // Hash of a sequence of tokens, built one token at a time (phrase tables use it).
 inline std::uint64_t phrase_hash_step(std::uint64_t h, std::uint64_t token) {
