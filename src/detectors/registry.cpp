@@ -87,8 +87,11 @@ std::span<const Detector> all_detectors() {
       {"abandonment", "the customer leaves right after the bot failed them",
        "Flags a conversation that never reached a human whose last customer turn (not a "
        "goodbye: sentiment below 0.25) is followed only by bot turns, at least one of them a "
-       "failure: a fallback, a loop repetition (bot-loop) or a question for a detail already "
-       "given (bot-reask). Severity: warning.\n\n  user: cancel my plan\n  bot:  Sorry, I "
+       "failure: a fallback; a loop repetition (bot-loop), or an earlier bot answer given again "
+       "after the customer asked or pushed for something; a question for a detail already given "
+       "(bot-reask); no handoff after the customer asked for a human; or a closing line "
+       "(\"anything else?\") to a customer who is negative, pushes back or repeats a request. "
+       "Severity: warning.\n\n  user: cancel my plan\n  bot:  Sorry, I "
        "didn't get that.\n  user: CANCEL. MY. PLAN.\n  bot:  Sorry, I didn't get that. Could "
        "you rephrase?   -> abandonment",
        detect_abandonment},
