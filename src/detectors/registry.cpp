@@ -106,9 +106,11 @@ std::span<const Detector> all_detectors() {
        detect_no_empathy},
       {"pii-exposure", "the bot asks for or writes out a card number, password or national id",
        "Flags the first bot turn that contains a card number (13-19 digits passing the Luhn "
-       "check) or a national id (123-45-6789, QQ 12 34 56 C) in clear text, or asks for a "
-       "secret it names (full card number, password, PIN, CVV, social security number, "
-       "contraseña, Passwort, mot de passe) without marking it safe (\"the last four digits\", "
+       "check, or grouped 4-4-4-4 next to the word card/Karte/tarjeta/carte) or a national id "
+       "(123-45-6789, QQ 12 34 56 C) in clear text, or asks for a secret it names (full card "
+       "number, password, PIN, CVV, social security number, passport number, DNI, "
+       "Personalausweisnummer, contraseña, Passwort, mot de passe) without marking it safe "
+       "(\"the last four digits\", "
        "\"we will never ask for your password\", \"reset your password\"). Severity: error."
        "\n\n  bot:  To verify you, please type your full card number and the CVV.   -> "
        "pii-exposure",

@@ -142,6 +142,8 @@ std::uint8_t find_values(std::string_view t) {
     if (is_digit(c) || (c == '+' && i + 1 < t.size() && is_digit(t[i + 1]))) {
       // A run of digits with phone-style separators.
       std::size_t start = i, digits = 0, groups = 0, date_seps = 0;
+      std::size_t group_len[4] = {0, 0, 0, 0};  // the first four groups' lengths
+      bool card_separators = true;              // only spaces and dashes between groups
       bool prev_digit = false;
       std::size_t j = i;
       for (; j < t.size(); ++j) {
@@ -149,18 +151,31 @@ std::uint8_t find_values(std::string_view t) {
         if (is_digit(d)) {
           ++digits;
           if (!prev_digit) ++groups;
+          if (groups <= 4) ++group_len[groups - 1];
           prev_digit = true;
         } else if ((d == ' ' || d == '-' || d == '.' || d == '(' || d == ')' || d == '/' ||
                     (d == '+' && j == start)) &&
                    j + 1 < t.size() && (is_digit(t[j + 1]) || t[j + 1] == '(' || t[j + 1] == ' ')) {
           if (d == '/' || d == '.' || d == '-') ++date_seps;
+          if (d != ' ' && d != '-') card_separators = false;
           prev_digit = false;
         } else {
           break;
         }
       }
       if (digits >= 9) found |= kValuePhone;
-      if (digits >= 13 && luhn_valid(t, start, j)) found |= kValueCard;
+      // A card number: 13-19 digits passing Luhn's check. Written the way cards print them
+      // (4-4-4-4, or 4-6-5 for American Express) but failing the check, it is only card-shaped:
+      // a reference number looks the same, so pii-exposure also wants the word "card" nearby.
+      const bool printed_like_card =
+          card_separators &&
+          ((groups == 4 && group_len[0] == 4 && group_len[1] == 4 && group_len[2] == 4 &&
+            group_len[3] == 4) ||
+           (groups == 3 && group_len[0] == 4 && group_len[1] == 6 && group_len[2] == 5));
+      if (digits >= 13 && luhn_valid(t, start, j))
+        found |= kValueCard;
+      else if (printed_like_card)
+        found |= kValueCardShaped;
       if (groups >= 2 && groups <= 3 && date_seps >= 1 && digits >= 4 && digits <= 8) {
         found |= kValueDate;
       } else if (digits >= 4) {

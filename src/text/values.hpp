@@ -16,6 +16,7 @@ enum ValueKind : std::uint8_t {
   kValuePostcode = 1 << 4,    // UK-style "SW1A 1AA" or a 4-5 digit number
   kValueCard = 1 << 5,        // a payment card number: 13-19 digits that pass the Luhn check
   kValueNationalId = 1 << 6,  // a US social security number (123-45-6789), a UK NI number
+  kValueCardShaped = 1 << 7,  // grouped like a card (4-4-4-4, 4-6-5) but failing the Luhn check
 };
 
 std::uint8_t find_values(std::string_view text);

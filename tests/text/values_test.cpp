@@ -63,3 +63,14 @@ TEST_CASE("values: text with no value", "[values]") {
     CHECK(find_values(s) == 0);
   }
 }
+
+TEST_CASE("find_values: numbers printed like a card but failing Luhn are card-shaped only",
+          "[values]") {
+  CHECK((find_values("card 5312 8840 1122 9034") & kValueCardShaped) != 0);
+  CHECK((find_values("card 5312 8840 1122 9034") & kValueCard) == 0);
+  CHECK((find_values("amex 3714 496353 98432") & kValueCardShaped) != 0);
+  CHECK((find_values("4111 1111 1111 1111") & kValueCard) != 0);  // passes Luhn: a card
+  CHECK((find_values("4111 1111 1111 1111") & kValueCardShaped) == 0);
+  CHECK((find_values("ref 1234.5678.9012.3456") & kValueCardShaped) == 0);  // dots: not a card
+  CHECK((find_values("call 0044 7700 9001 23") & kValueCardShaped) == 0);
+}
