@@ -119,7 +119,7 @@ void detect_missed_escalation(const Conversation& c, const Prepared& p, const De
       if (ft.human_request) {
         t = Trigger::request;
         ++requests;
-      } else if (ft.cues & cue_bit(Cue::sensitive)) {
+      } else if (ft.cues & (cue_bit(Cue::sensitive) | cue_bit(Cue::grievance))) {
         t = Trigger::sensitive;
       } else if (ft.sentiment <= opt.frustration_score || (negative && previous_negative) ||
                  (negative && seen_customer && high > opt.negative_score &&

@@ -96,11 +96,12 @@ std::span<const Detector> all_detectors() {
        "you rephrase?   -> abandonment",
        detect_abandonment},
       {"no-empathy", "clear distress answered with no acknowledgement",
-       "Flags the first customer turn in distress (a sensitive matter: fraud, bereavement, "
-       "safety, legal threat, formal complaint; or words of distress: \"I'm desperate\", "
-       "\"scared\", \"no sé qué hacer\") whose next bot turn has no empathy phrase (\"I'm so "
-       "sorry to hear\", \"I understand\", \"lo siento\", \"es tut mir leid\") or is cheerful "
-       "(sentiment >= 0.3). A handoff is a fine answer. Severity: warning.\n\n  user: My "
+       "Flags the first customer turn in distress (a matter of harm: fraud, bereavement, "
+       "safety, a medical emergency; or words of distress: \"I'm desperate\", \"scared\", "
+       "\"no sé qué hacer\") whose next bot turn has no empathy phrase (\"I'm so sorry to "
+       "hear\", \"I understand\", \"lo siento\", \"es tut mir leid\") or is cheerful "
+       "(sentiment >= 0.3). A prompt handoff answers a matter told calmly, not distress put in "
+       "words. Legal threats and complaints are not distress. Severity: warning.\n\n  user: My "
        "husband passed away and I need to close his account.\n  bot:  Great! Go to Settings > "
        "Account > Close.   -> no-empathy",
        detect_no_empathy},

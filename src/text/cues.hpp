@@ -20,7 +20,9 @@ enum class Cue : std::uint8_t {
   invalid_value,      // bot: "that doesn't look right", "I couldn't find"
   closing,            // bot: "anything else I can help with?"
   repeat_marker,      // user: "I already told you", "again", "as I said"
-  sensitive,          // user: fraud, bereavement, legal threat, formal complaint, safety
+  sensitive,          // user: fraud, bereavement, safety, medical emergency
+  grievance,          // user: a legal threat or a formal complaint (sensitive, not distress)
+  not_sensitive,      // user: "emergency address", "emergency credit" (a trap, not a matter)
   distress,           // user: "I'm desperate", "panicking", "scared", "please help me"
   empathy,            // bot: "I'm sorry to hear", "I understand", "that must be hard"
   secret_request,     // bot: names a secret: full card number, password, PIN, CVV, SSN

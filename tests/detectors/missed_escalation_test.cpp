@@ -113,3 +113,17 @@ TEST_CASE("missed-escalation: frustration the bot resolves, the customer accepti
                          bot("The price is set by the hotel."), user("Whatever.")});
   CHECK(run(detect_missed_escalation, unhappy).size() == 1);
 }
+
+TEST_CASE("missed-escalation: a legal threat or a formal complaint is a sensitive matter",
+          "[missed-escalation]") {
+  for (const char* text :
+       {"If this isn't fixed by Friday my lawyer will be in touch.",
+        "Quiero presentar una reclamación formal.", "Ich werde rechtliche Schritte einleiten."}) {
+    Built b = convo(
+        {user(text), bot("Thanks for your message."), user("ok"), bot("Is there anything else?")});
+    INFO(text);
+    auto out = run(detect_missed_escalation, b);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].kind == "sensitive-topic");
+  }
+}
