@@ -41,6 +41,7 @@
 #include <array>
 #include <cstddef>
 
+#include "input/html.hpp"
 #include "input/schema.hpp"
 
 namespace audit {
@@ -306,6 +307,8 @@ simdjson::error_code read_activity(dom::element v, ReadContext& ctx, Conversatio
     } else {
       turn.text = has_text && !text.empty() ? text : speak;
     }
+    // Teams and web chat messages may be HTML ("<p>...</p>", "<at>Bot</at>").
+    if (looks_like_html(turn.text)) turn.text = html_to_text(turn.text, ctx.arena);
     c.turns.push_back(turn);
   } else if (type == "event" && name == "handoff.initiate") {
     push_event_turn(c, time_ms, EventKind::handoff, name);

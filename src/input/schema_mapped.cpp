@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "input/csv.hpp"
+#include "input/html.hpp"
 #include "input/schema.hpp"
 #include "text/utf8.hpp"
 
@@ -80,6 +81,8 @@ simdjson::error_code read_mapped(dom::object o, ReadContext& ctx, Conversation& 
                                  map.text.written);
         return err;
       }
+      // Help-desk bodies are often HTML (Intercom's conversation_parts[].body).
+      if (looks_like_html(turn.text)) turn.text = html_to_text(turn.text, ctx.arena);
     }
     if (!map.time.empty() && at(item, map.time, v)) {
       std::string_view when;

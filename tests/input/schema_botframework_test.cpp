@@ -263,3 +263,15 @@ TEST_CASE("botframework: wrongly typed fields are invalid records naming the pat
     CHECK(r.out.message == k.path);
   }
 }
+
+TEST_CASE("botframework: Teams-style HTML message text is read as plain text",
+          "[schema-botframework]") {
+  Read r(R"([
+    {"type": "message", "channelId": "msteams", "textFormat": "xml", "from": {"role": "user"},
+     "text": "<at>Contoso Bot</at> cancel my plan<br>please"},
+    {"type": "message", "from": {"role": "bot"}, "text": "<p>Sure &amp; quick.</p>"}])");
+  REQUIRE(r.out.ok);
+  REQUIRE(r.c.turns.size() == 2);
+  CHECK(r.c.turns[0].text == "Contoso Bot cancel my plan\nplease");
+  CHECK(r.c.turns[1].text == "Sure & quick.");
+}

@@ -248,3 +248,17 @@ TEST_CASE("mapped: invalid UTF-8 is repaired", "[schema-mapped]") {
   CHECK(r.out.repaired_utf8);
   CHECK(r.turns() == "user:cr\xEF\xBF\xBDme");
 }
+
+TEST_CASE("mapped: HTML bodies are read as the text they show", "[schema-mapped]") {
+  FieldMap m;
+  m.turns = path("conversation_parts", "/conversation_parts");
+  m.role = path("author.type", "/author/type");
+  m.text = path("body", "/body");
+  m.roles = {{"admin", Role::agent}};
+  Read r(R"({"conversation_parts": [
+    {"author": {"type": "user"}, "body": "<p>Where is my order?</p><p>It&#39;s <b>late</b>.</p>"},
+    {"author": {"type": "bot"}, "body": "I <3 helping. Order <12345>?"}]})",
+         m);
+  REQUIRE(r.out.ok);
+  CHECK(r.turns() == "user:Where is my order?\nIt's late.|bot:I <3 helping. Order <12345>?");
+}
