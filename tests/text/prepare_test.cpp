@@ -91,3 +91,22 @@ TEST_CASE("prepare: a long text is analysed without the cache, the same way", "[
 }
 
 }  // namespace audit::test
+
+namespace audit::test {
+
+TEST_CASE("prepare: content stems meet across inflections in any language", "[prepare]") {
+  Built b =
+      convo({user("descargar factura"), user("descargo facturas"), user("Rechnungen herunterladen"),
+             user("Rechnung herunterladen"), user("restarting the router"), user("restart routers"),
+             user("account"), user("accountant")});
+  auto content = [&](std::size_t i) {
+    std::span<const std::uint64_t> s = b.p.content(b.p.turns[i]);
+    return std::vector<std::uint64_t>(s.begin(), s.end());
+  };
+  CHECK(content(0) == content(1));
+  CHECK(content(2) == content(3));
+  CHECK(content(4) == content(5));
+  CHECK(content(6) == content(7));  // the price of truncation: related words of 7+ letters meet
+}
+
+}  // namespace audit::test
