@@ -57,9 +57,11 @@ std::size_t tag_at(std::string_view text, std::size_t i, bool& block) {
     }
   }
   if (found == nullptr) return 0;
-  // The tag ends at the next '>' outside quotes; a '<' first means this was not a tag.
+  // The tag ends at the next '>' outside quotes; a '<' first, or more than kMaxTag bytes, means
+  // this was not a tag (and bounds the work on hostile text).
+  constexpr std::size_t kMaxTag = 4096;
   char quote = 0;
-  for (; k < text.size(); ++k) {
+  for (; k < text.size() && k - i < kMaxTag; ++k) {
     const char c = text[k];
     if (quote) {
       if (c == quote) quote = 0;

@@ -49,3 +49,17 @@ TEST_CASE("html: what is not a known tag stays as written", "[html]") {
 }
 
 }  // namespace audit
+
+namespace audit {
+
+TEST_CASE("html: hostile text stays linear and bounded", "[html]") {
+  std::string many;
+  for (int i = 0; i < 20000; ++i)
+    many += "<a \"<p '";
+  CHECK(text_of(many).size() <= many.size());
+  const std::string long_attribute = "<a href=\"" + std::string(10000, 'x') + "\">link</a>";
+  CHECK_FALSE(looks_like_html(long_attribute.substr(0, long_attribute.size() - 4)));
+  CHECK(text_of(long_attribute).find("link") != std::string::npos);
+}
+
+}  // namespace audit
