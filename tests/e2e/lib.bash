@@ -29,11 +29,14 @@ exit_code_of() {
 # can_measure_rss: true when max_rss gives meaningful figures; otherwise says why not. Not on a
 # sanitizer build (its shadow memory inflates RSS), nor without GNU time.
 can_measure_rss() {
-  # ldd's output is read whole first: under pipefail, `ldd | grep -q` fails whenever grep exits
-  # before ldd has written everything (SIGPIPE), and the check would then run on an ASan build.
-  local libs
+  # The build's own cache says whether it is a sanitizer build (clang links ASan statically, so
+  # ldd alone would not tell); ldd covers a binary built elsewhere. ldd's output is read whole
+  # first: under pipefail, `ldd | grep -q` fails whenever grep exits before ldd has written
+  # everything (SIGPIPE), and the check would then run on an ASan build.
+  local libs cache
   libs=$(ldd "$BIN" 2> /dev/null || true)
-  if [[ $libs == *libasan* ]]; then
+  cache="$(dirname "$BIN")/CMakeCache.txt"
+  if [[ $libs == *libasan* ]] || grep -qs '^CHATAUDIT_SANITIZE:BOOL=ON' "$cache"; then
     echo "the binary is built with sanitizers (their shadow memory inflates RSS): the memory checks are skipped"
     return 1
   fi
