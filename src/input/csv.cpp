@@ -50,9 +50,7 @@ std::string label_key(std::string_view name) {
   return k;
 }
 
-namespace {
-
-char choose_delimiter(std::string_view header) {
+char csv_delimiter_of(std::string_view header) {
   std::size_t comma = 0, semi = 0, tab = 0;
   bool quoted = false;
   for (char c : header) {
@@ -66,8 +64,6 @@ char choose_delimiter(std::string_view header) {
   if (semi > comma) return ';';
   return ',';
 }
-
-}  // namespace
 
 bool split_csv_row(std::string_view row, char delimiter, std::vector<std::string_view>& fields,
                    std::string& scratch, std::string& error) {
@@ -113,12 +109,8 @@ bool split_csv_row(std::string_view row, char delimiter, std::vector<std::string
     } else {
       std::size_t end = row.find(delimiter, i);
       if (end == std::string_view::npos) end = row.size();
-      std::string_view raw = row.substr(i, end - i);
-      if (raw.find('"') != std::string_view::npos) {
-        error = fmt::format("field {}: a quote inside an unquoted field", fields.size() + 1);
-        return false;
-      }
-      fields.push_back(raw);
+      // A quote inside an unquoted field is text ("my 5\" screen"), as spreadsheets write it.
+      fields.push_back(row.substr(i, end - i));
       i = end;
     }
     if (i >= row.size()) return true;
@@ -129,7 +121,7 @@ bool split_csv_row(std::string_view row, char delimiter, std::vector<std::string
 bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& out,
                      std::string& error) {
   out = CsvLayout{};
-  out.delimiter = choose_delimiter(header);
+  out.delimiter = csv_delimiter_of(header);
   std::vector<std::string_view> fields;
   std::string scratch;
   if (!split_csv_row(header, out.delimiter, fields, scratch, error)) {
@@ -184,7 +176,7 @@ bool read_csv_header(std::string_view header, const FieldMap& map, CsvLayout& ou
 
 bool looks_like_csv_header(std::string_view line) {
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  const char delimiter = choose_delimiter(line);
+  const char delimiter = csv_delimiter_of(line);
   if (line.find(delimiter) == std::string_view::npos) return false;
   std::vector<std::string_view> fields;
   std::string scratch, error;

@@ -28,6 +28,10 @@ struct CsvLayout {
 // Splits one row into fields. A quoted field with doubled quotes is unescaped into `scratch`,
 // which must not be touched while the fields are in use (it is reserved to the row's size, so
 // the views stay valid). False, with `error` set, for a quote in the wrong place.
+// The delimiter of a CSV file from its header line: the most frequent of ',', ';' and TAB
+// outside quotes (',' on a tie).
+char csv_delimiter_of(std::string_view header);
+
 bool split_csv_row(std::string_view row, char delimiter, std::vector<std::string_view>& fields,
                    std::string& scratch, std::string& error);
 

@@ -325,8 +325,10 @@ bool Framer::next_values(Batch& batch) {
   }
 }
 
-// CSV rows end at a line break outside quotes (RFC 4180). The quote state and the line where
-// the row in progress started are kept across blocks.
+// CSV rows end at a line break outside quotes (RFC 4180). A quote opens a quoted field only at
+// the start of a field, as split_csv_row reads it: elsewhere ("my 5" screen") it is text and
+// must not swallow the rows after it. The quote state and the line where the row in progress
+// started are kept across blocks.
 void Framer::emit_row(Batch& batch, std::size_t begin, std::size_t end, std::uint64_t line) {
   const std::string& b = batch.bytes;
   if (end > begin && b[end - 1] == '\r') --end;
@@ -350,17 +352,31 @@ bool Framer::next_csv(Batch& batch) {
     const std::size_t n = buf.size();
     for (; i < n; ++i) {
       const char c = b[i];
-      if (c == '"') {
-        csv_quoted_ = !csv_quoted_;
+      if (csv_quoted_) {
+        if (c == '"') {
+          csv_quoted_ = false;  // closed, unless another quote follows ("")
+          csv_after_quote_ = true;
+        } else if (c == '\n') {
+          ++line_;
+        }
+      } else if (c == '"') {
+        if (csv_field_start_ || csv_after_quote_) csv_quoted_ = true;
+        csv_field_start_ = csv_after_quote_ = false;
       } else if (c == '\n') {
         ++line_;
-        if (!csv_quoted_) {
-          if (!skipping_record_) emit_row(batch, row_start, i, csv_row_line_);
-          skipping_record_ = false;
-          row_start = kept_end = i + 1;
-          csv_row_line_ = line_;
-          continue;
-        }
+        if (csv_delimiter_ == 0)  // the header row: it names the delimiter
+          csv_delimiter_ = csv_delimiter_of(std::string_view(b + row_start, i - row_start));
+        csv_field_start_ = true;
+        csv_after_quote_ = false;
+        if (!skipping_record_) emit_row(batch, row_start, i, csv_row_line_);
+        skipping_record_ = false;
+        row_start = kept_end = i + 1;
+        csv_row_line_ = line_;
+        continue;
+      } else {
+        csv_field_start_ =
+            csv_delimiter_ ? c == csv_delimiter_ : (c == ',' || c == ';' || c == '\t');
+        csv_after_quote_ = false;
       }
       if (!skipping_record_ && i - row_start >= max_record_) {
         emit_too_large(batch, csv_row_line_);

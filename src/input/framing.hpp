@@ -78,8 +78,14 @@ class Framer {
   std::uint64_t record_line_ = 0;
   std::size_t scanned_ = 0;  // bytes of carry_ already scanned
 
-  // CSV: inside a quoted field; where the row in progress started.
+  // CSV: inside a quoted field; at the start of a field (a quote there opens a quoted field,
+  // elsewhere it is text); just after a closing quote (a quote there is an escaped "", back
+  // inside); the delimiter, from the header (0 until the header row ends: any of , ; TAB);
+  // where the row in progress started.
   bool csv_quoted_ = false;
+  bool csv_field_start_ = true;
+  bool csv_after_quote_ = false;
+  char csv_delimiter_ = 0;
   std::uint64_t csv_row_line_ = 1;
 };
 

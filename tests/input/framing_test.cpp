@@ -435,6 +435,26 @@ TEST_CASE("framer: an unclosed quote runs to the end of the file", "[framer][csv
   CHECK(f.finished);
 }
 
+TEST_CASE("framer: a quote inside an unquoted CSV field is text, not the start of quotes",
+          "[framer][csv]") {
+  Framed f = frame_csv(
+      "conversation_id,role,text\n"
+      "c1,user,my 5\" phone is broken\n"
+      "c1,bot,\"Sorry, \"\"5\"\"\" noted\"\n"
+      "c1,user,it's a 6\" one\n"
+      "c2,user,\"a\nb\"\n");
+  CHECK(bytes_of(f) == Rows{"conversation_id,role,text", "c1,user,my 5\" phone is broken",
+                            "c1,bot,\"Sorry, \"\"5\"\"\" noted\"", "c1,user,it's a 6\" one",
+                            "c2,user,\"a\nb\""});
+  CHECK(lines_of(f) == Lines{1, 2, 3, 4, 5});
+}
+
+TEST_CASE("framer: the CSV header names the delimiter that starts a field", "[framer][csv]") {
+  // Semicolon-separated: a comma before a quote is text, the quote too.
+  Framed f = frame_csv("role;text\nuser;yes,\"no\nbot;\"quoted;\nstill\"\n");
+  CHECK(bytes_of(f) == Rows{"role;text", "user;yes,\"no", "bot;\"quoted;\nstill\""});
+}
+
 TEST_CASE("framer: CSV quote state and line numbers are kept across blocks", "[framer][csv]") {
   // About 400 KB of rows, many with quoted newlines and doubled quotes: rows straddle the
   // 64 KB blocks the framer reads, some with the block boundary inside the quotes.
