@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "text/utf8.hpp"
+
 namespace audit {
 
 namespace {
@@ -77,27 +79,6 @@ std::size_t tag_at(std::string_view text, std::size_t i, bool& block) {
   return 0;
 }
 
-void append_utf8(std::uint32_t cp, TextArena& arena) {
-  char buf[4];
-  std::size_t n = 0;
-  if (cp < 0x80) {
-    buf[n++] = static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  arena.append(std::string_view(buf, n));
-}
-
 // If a character reference starts at text[i] ('&'), appends what it stands for and returns its
 // length; otherwise 0.
 std::size_t reference_at(std::string_view text, std::size_t i, TextArena& arena) {
@@ -130,7 +111,8 @@ std::size_t reference_at(std::string_view text, std::size_t i, TextArena& arena)
   if (k == digits_begin || k >= rest.size() || rest[k] != ';') return 0;
   // Not a character a message can carry: left as written.
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp < 0x20) return 0;
-  append_utf8(cp, arena);
+  char utf8[4];
+  arena.append(std::string_view(utf8, encode_utf8(cp, utf8)));
   return k + 1;
 }
 

@@ -50,24 +50,6 @@ bool ascii_word_byte(unsigned char c) {
   return kAsciiWordByte[c];
 }
 
-void append_utf8(std::uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // A letter of a script we do not fold (CJK, Arabic, Hebrew, ...): kept as it is, part of a word.
 bool is_other_letter(std::uint32_t cp) {
   if (cp < 0x250) return false;
@@ -273,7 +255,8 @@ class Tokenizer {
     begin_word();
     word_flags_ |= kTokenAlpha;
     if (counts_as_letter) ++stats_.letters;
-    append_utf8(cp, chars_);
+    char utf8[4];
+    chars_.append(utf8, encode_utf8(cp, utf8));
   }
 
   void end_word() {

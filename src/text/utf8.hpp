@@ -1,5 +1,5 @@
-// UTF-8 helpers: repair (invalid sequences become U+FFFD), decoding one code point, cutting a
-// string at a code-point boundary, and making text safe to print on a terminal.
+// UTF-8 helpers: repair (invalid sequences become U+FFFD), decoding and encoding one code point,
+// cutting a string at a code-point boundary, and making text safe to print on a terminal.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +14,10 @@ void repair_utf8(std::string_view in, std::string& out);
 
 // Decodes the code point at `s[i]`, advancing `i`. Invalid bytes decode as U+FFFD (one byte).
 std::uint32_t decode_utf8(std::string_view s, std::size_t& i);
+
+// Writes the UTF-8 encoding of code point `cp` (at most U+10FFFF) to `out`; returns its length
+// (1 to 4).
+std::size_t encode_utf8(std::uint32_t cp, char out[4]);
 
 // The longest prefix of `s` of at most `max_bytes` that ends on a code-point boundary.
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);

@@ -135,3 +135,18 @@ TEST_CASE("utf8: append_printable shows line breaks as \" / \"", "[utf8]") {
   append_printable("a\nb", out);
   CHECK(out == "> a / b");
 }
+
+TEST_CASE("utf8: encoding one code point, and decoding it back", "[utf8]") {
+  for (std::uint32_t cp :
+       {0x41u, 0xE9u, 0x7FFu, 0x800u, 0x20ACu, 0xFFFFu, 0x10000u, 0x1F600u, 0x10FFFFu}) {
+    char buf[4];
+    const std::size_t n = encode_utf8(cp, buf);
+    std::size_t i = 0;
+    INFO(cp);
+    CHECK(decode_utf8(std::string_view(buf, n), i) == cp);
+    CHECK(i == n);
+  }
+  char buf[4];
+  CHECK(encode_utf8(0x20AC, buf) == 3);
+  CHECK(std::string_view(buf, 3) == "\xE2\x82\xAC");
+}
