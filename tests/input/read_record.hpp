@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "input/conversation_text.hpp"
 #include "input/record_reader.hpp"
 
 namespace audit::test {
@@ -21,11 +22,7 @@ struct ReadRecord {
   ReadRecord(const ReadRecord&) = delete;
   ReadRecord& operator=(const ReadRecord&) = delete;
 
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
+  std::string_view meta(std::string_view key) const { return metadata_value(c, key); }
 
   // The events of turn `t`.
   std::span<const Event> events(std::size_t t) const {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "input/conversation_text.hpp"
 #include "input/csv.hpp"
 #include "input/record_reader.hpp"
 
@@ -34,41 +35,16 @@ struct ReadRows {
   ReadRows(const ReadRows&) = delete;
   ReadRows& operator=(const ReadRows&) = delete;
 
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
+  std::string_view meta(std::string_view key) const { return metadata_value(c, key); }
 
-  // The events of turn `t` as "kind:name", separated by spaces.
-  std::string events_of(std::size_t t) const {
-    std::string s;
-    const Turn& turn = c.turns.at(t);
-    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      if (!s.empty()) s += ' ';
-      s += event_kind_name(c.events[e].kind);
-      s += ':';
-      s += c.events[e].name;
-    }
-    return s;
-  }
+  std::string events_of(std::size_t t) const { return events_text(c, t); }
 
   const Event& event(std::size_t t, std::size_t i) const {
     REQUIRE(i < c.turns.at(t).event_count);
     return c.events.at(c.turns[t].first_event + i);
   }
 
-  // "user:text|bot:text|..."
-  std::string turns() const {
-    std::string s;
-    for (const Turn& t : c.turns) {
-      if (!s.empty()) s += '|';
-      s += role_name(t.role);
-      s += ':';
-      s += t.text;
-    }
-    return s;
-  }
+  std::string turns() const { return turns_text(c); }
 
   CsvLayout layout_;
   std::string bytes;

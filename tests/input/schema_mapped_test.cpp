@@ -8,9 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "input/conversation_text.hpp"
 #include "input/record_reader.hpp"
 
 using namespace audit;
+using audit::test::metadata_value;
+using audit::test::turns_text;
 
 namespace {
 
@@ -43,23 +46,9 @@ struct Read {
   Read(const Read&) = delete;
   Read& operator=(const Read&) = delete;
 
-  std::string_view meta(std::string_view key) const {
-    for (const MetadataField& m : c.metadata)
-      if (m.key == key) return m.value;
-    return "<missing>";
-  }
+  std::string_view meta(std::string_view key) const { return metadata_value(c, key); }
 
-  // "user:text|bot:text|..."
-  std::string turns() const {
-    std::string s;
-    for (const Turn& t : c.turns) {
-      if (!s.empty()) s += '|';
-      s += role_name(t.role);
-      s += ':';
-      s += t.text;
-    }
-    return s;
-  }
+  std::string turns() const { return turns_text(c); }
 
   FieldMap map;
   std::string buf;

@@ -11,6 +11,7 @@
 #include "input/record_reader.hpp"
 
 using namespace audit;
+using audit::test::events_text;
 
 namespace {
 
@@ -20,18 +21,7 @@ struct Read : test::ReadRecord {
                 std::string_view source = "trackers.jsonl", std::uint64_t line = 4)
       : ReadRecord(json, format, source, line) {}
 
-  // The events of turn `t` as "kind:name", separated by spaces.
-  std::string events_of(std::size_t t) const {
-    std::string s;
-    const Turn& turn = c.turns.at(t);
-    for (std::uint32_t e = turn.first_event; e < turn.first_event + turn.event_count; ++e) {
-      if (!s.empty()) s += ' ';
-      s += event_kind_name(c.events[e].kind);
-      s += ':';
-      s += c.events[e].name;
-    }
-    return s;
-  }
+  std::string events_of(std::size_t t) const { return events_text(c, t); }
 };
 
 }  // namespace
